@@ -1,0 +1,82 @@
+import type { ConnectorSDKCallbackMetadata, ConnectorSDKEventType } from '@quiltt/core/api/browser'
+import type { ConnectorError } from './connector-error'
+
+/** Quiltt's event metadata, as its own SDKs type it. */
+export type ConnectorMetadata = ConnectorSDKCallbackMetadata
+/** Quiltt's event type enum (`'opened' | 'loaded' | 'exited.successful' | …`). */
+export type ConnectorEventType = ConnectorSDKEventType
+
+/** A session token, or a function that returns one (called at `open()` and again near expiry). */
+export type TokenSource = string | (() => string | Promise<string>)
+
+/** How the Connector is driven. */
+export type Transport = 'iframe' | 'script'
+
+/** Lifecycle of a connector handle. */
+export type ConnectorState = 'idle' | 'opening' | 'open' | 'closed' | 'destroyed'
+
+/** Typed event map; listeners are called specific event first, then `exit`, then `event`. */
+export interface ConnectorEvents {
+  event: (type: ConnectorEventType, metadata: ConnectorMetadata) => void
+  open: (metadata: ConnectorMetadata) => void
+  load: (metadata: ConnectorMetadata) => void
+  exit: (type: ConnectorEventType, metadata: ConnectorMetadata) => void
+  exitSuccess: (metadata: ConnectorMetadata) => void
+  exitAbort: (metadata: ConnectorMetadata) => void
+  exitError: (metadata: ConnectorMetadata) => void
+  navigate: (url: string, metadata: ConnectorMetadata) => void
+  error: (error: ConnectorError) => void
+}
+
+/** Options of {@link createConnector}. */
+export interface ConnectorOptions {
+  /** Connector ID; it becomes a hostname label, so `/^[a-z0-9][a-z0-9-]{0,62}$/i`. */
+  connectorId: string
+  /** The session token minted by your server, or a provider that fetches one. Never an API secret. */
+  token: TokenSource
+  /** `'iframe'` (default) or `'script'` (Quiltt's `connector.js`). */
+  transport?: Transport
+  /** Iframe transport: mount inline in this element (or CSS selector); without it a modal is drawn. */
+  container?: HTMLElement | string
+  /** Reconnect this Connection instead of connecting a new one. */
+  connectionId?: string
+  /** Connect flow: Institution ID or search term to preselect. */
+  institution?: string
+  /** OAuth return URL for mobile/webview embeddings. */
+  appLauncherUrl?: string
+  /** CSP nonce for any `<script>`/`<style>` the SDK inserts. */
+  nonce?: string
+  /** Milliseconds `open()` waits for the Connector's Load. Default 15000. */
+  timeout?: number
+  /** Template of the Connector origin. Default `'https://{connectorId}.quiltt.app'`. */
+  connectorUrl?: string
+  /** Script transport: URL of `connector.js`. Default `'https://cdn.quiltt.io/v1/connector.js'`. */
+  scriptUrl?: string
+  onEvent?: ConnectorEvents['event']
+  onOpen?: ConnectorEvents['open']
+  onLoad?: ConnectorEvents['load']
+  onExit?: ConnectorEvents['exit']
+  onExitSuccess?: ConnectorEvents['exitSuccess']
+  onExitAbort?: ConnectorEvents['exitAbort']
+  onExitError?: ConnectorEvents['exitError']
+  onNavigate?: ConnectorEvents['navigate']
+  onError?: ConnectorEvents['error']
+}
+
+/** The handle returned by {@link createConnector}. */
+export interface Connector {
+  readonly connectorId: string
+  readonly state: ConnectorState
+  /** Subscribe; returns the unsubscribe function. */
+  on<E extends keyof ConnectorEvents>(event: E, listener: ConnectorEvents[E]): () => void
+  /** Resolves once the Connector has loaded; rejects with `ConnectorError`. */
+  open(): Promise<void>
+  /** Removes the modal or inline iframe; the connector can be opened again. */
+  close(): void
+  /** Removes everything the connector added. Safe to call twice. */
+  destroy(): void
+  /** Replaces the token (or provider) used by the next `open()`. */
+  authenticate(token: TokenSource): void
+  /** Relays an OAuth return URL into the Connector (iframe transport). */
+  handleOAuthCallback(url: string): void
+}

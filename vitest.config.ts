@@ -1,0 +1,41 @@
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+import { launchOptions } from './scripts/chromium.mjs'
+
+export default defineConfig({
+  define: { __QUILTT_EMBED_VERSION__: JSON.stringify('0.0.0-test') },
+  test: {
+    projects: [
+      {
+        // The SDK is browser code: its tests run in real Chromium, against a stand-in Connector
+        // served from genuinely different origins by the fixture server in globalSetup.
+        extends: true,
+        test: {
+          name: 'sdk',
+          include: ['packages/quiltt-embed/test/**/*.test.ts'],
+          globalSetup: ['packages/quiltt-embed/test/global-setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: launchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+          typecheck: { enabled: true, include: ['packages/quiltt-embed/test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'packages/quiltt-sandbox/test/**/*.test.{js,ts}',
+            'packages/quiltt-secret-guard/test/**/*.test.{js,ts}',
+            'demo/test/**/*.test.{js,ts}',
+          ],
+        },
+      },
+    ],
+  },
+})
