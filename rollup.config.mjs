@@ -5,6 +5,7 @@ import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
+import { demoBundles } from './demo/rollup.bundles.mjs'
 
 const sdkDir = 'packages/quiltt-embed'
 const { version } = JSON.parse(readFileSync(`${sdkDir}/package.json`, 'utf8'))
@@ -50,4 +51,5 @@ export default [
     plugins: [inlineVersion(), browserResolve(), ts(), minify()],
     output: { file: `${sdkDir}/dist/quiltt-embed.min.js`, format: 'iife', sourcemap: true },
   },
+  ...demoBundles,
 ]
