@@ -16,7 +16,8 @@ export type Transport = 'iframe' | 'script'
 export type ConnectorState = 'idle' | 'opening' | 'open' | 'closed' | 'destroyed'
 
 /** Typed event map; listeners are called specific event first, then `exit`, then `event`. */
-export interface ConnectorEvents {
+// A type alias (not an interface) so it satisfies nanoevents' index-signature constraint.
+export type ConnectorEvents = {
   event: (type: ConnectorEventType, metadata: ConnectorMetadata) => void
   open: (metadata: ConnectorMetadata) => void
   load: (metadata: ConnectorMetadata) => void

@@ -1,0 +1,14 @@
+export type { ConnectorErrorCode } from './connector-error'
+export { ConnectorError } from './connector-error'
+export { createConnector } from './create-connector'
+export type {
+  Connector,
+  ConnectorEvents,
+  ConnectorEventType,
+  ConnectorMetadata,
+  ConnectorOptions,
+  ConnectorState,
+  TokenSource,
+  Transport,
+} from './types'
+export { version } from './version'
