@@ -2,11 +2,12 @@ import { ConnectorSDKEventType as Quiltt } from '@quiltt/core/api/browser'
 import { invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
 import { createEmitter } from './emitter'
-import { createFrame } from './frame'
-import { openModal } from './modal'
+import { iframeTransport } from './iframe-transport'
 import { checkTokenSource, normalizeOptions } from './normalize-options'
 import type { QuilttMessage } from './parse-message'
+import { scriptTransport } from './script-transport'
 import { createTokenKeeper } from './token-source'
+import type { Session } from './transport'
 import type {
   Connector,
   ConnectorEvents,
@@ -46,7 +47,8 @@ export function createConnector(options: ConnectorOptions): Connector {
   if (typeof document === 'undefined')
     throw invalidOption('createConnector', 'called in a browser (it runs in browsers only)')
   const config = normalizeOptions(options)
-  const { connectorId, container, origin } = config
+  const { connectorId, container } = config
+  const transport = config.transport === 'script' ? scriptTransport : iframeTransport
   const emitter = createEmitter()
   // Option callbacks (`onExitSuccess`, …) are sugar for `.on('exitSuccess', …)`.
   for (const key in options) {
@@ -61,7 +63,7 @@ export function createConnector(options: ConnectorOptions): Connector {
   let pending: Promise<void> | undefined
   /** Ends the current open(): removes its DOM and listeners, sets `next`, settles its promise. */
   let teardown: ((next: ConnectorState, error?: ConnectorError, emit?: boolean) => void) | undefined
-  let post: ((data: unknown) => void) | undefined
+  let session: Session | undefined
 
   const close = () => teardown?.(state === 'destroyed' ? state : 'closed')
 
@@ -73,8 +75,6 @@ export function createConnector(options: ConnectorOptions): Connector {
     pending = new Promise<void>((resolve, reject) => {
       let metadata: ConnectorMetadata = { connectorId }
       let timer: ReturnType<typeof setTimeout> | undefined
-      let removeFrame: (() => void) | undefined
-      let removeModal: (() => void) | undefined
       let loaded = false
       let exited = false
 
@@ -82,15 +82,16 @@ export function createConnector(options: ConnectorOptions): Connector {
       // still waiting for Load.
       const end: typeof teardown = (next, error, emit) => {
         if (teardown !== end) return
-        teardown = post = pending = undefined
+        const current = session
+        teardown = session = pending = undefined
         state = next
         clearTimeout(timer)
-        removeFrame?.()
-        removeModal?.()
+        current?.remove()
         if (error && emit) emitter.emit('error', error)
         if (error) reject(error)
         else resolve()
       }
+      const fail = (error: ConnectorError) => end(previous, error, true)
       teardown = end
 
       const exit = (type: ExitType) => {
@@ -101,14 +102,14 @@ export function createConnector(options: ConnectorOptions): Connector {
         emitter.emit('event', quilttType, metadata)
       }
 
-      const onMessage = ({ type, url, ...fields }: QuilttMessage) => {
+      const message = ({ type, url, ...fields }: QuilttMessage) => {
         // connectorId is always our own: a message cannot speak for another connector.
         metadata = { ...metadata, ...fields, connectorId }
         if (type === 'Navigate') return emitter.emit('navigate', url!, metadata)
         if (type !== 'Load') {
           exit(type)
           // A modal has done its job once the flow exits; an inline frame stays until close().
-          if (teardown === end && !container) close()
+          if (!container) close()
           return resolve()
         }
         if (loaded) return
@@ -120,46 +121,38 @@ export function createConnector(options: ConnectorOptions): Connector {
         resolve()
       }
 
+      const handlers = {
+        message,
+        opened() {
+          emitter.emit('open', metadata)
+          emitter.emit('event', Quiltt.Open, metadata)
+        },
+        dismiss() {
+          if (!exited) exit('ExitAbort')
+          close()
+        },
+      }
+
       const mount = (token: string) => {
         if (teardown !== end) return
-        const url = new URL('/', origin)
-        const params = {
-          mode: 'INLINE',
-          token,
-          connectionId: config.connectionId,
-          institution: config.institution,
-          app_launcher_url: config.appLauncherUrl,
-          // Origin and path only: the query and fragment may hold the host page's private data.
-          embed_location: location.origin + location.pathname,
-        }
-        for (const [key, value] of Object.entries(params))
-          if (value) url.searchParams.set(key, value)
-        const frame = createFrame(url.href, origin, onMessage)
-        removeFrame = frame.remove
-        post = frame.post
-        if (container) container.append(frame.iframe)
-        else
-          removeModal = openModal(frame.iframe, () => {
-            if (!exited) exit('ExitAbort')
-            close()
-          })
-        emitter.emit('open', metadata)
-        emitter.emit('event', Quiltt.Open, metadata)
-        // A listener of `open` may already have closed the connector.
-        if (teardown === end)
-          timer = setTimeout(() => {
-            end(
-              previous,
+        timer = setTimeout(
+          () =>
+            fail(
               new ConnectorError(
                 'LOAD_TIMEOUT',
                 `The Connector did not load within ${config.timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
               ),
-              true,
-            )
-          }, config.timeout)
+            ),
+          config.timeout,
+        )
+        return transport(config, token, handlers).then((mounted) => {
+          // Closed while mounting: take the fresh Connector away again.
+          if (teardown === end) session = mounted
+          else mounted.remove()
+        })
       }
 
-      tokens.get().then(mount, (error: ConnectorError) => end(previous, error, true))
+      tokens.get().then(mount).catch(fail)
     })
     return pending
   }
@@ -190,7 +183,7 @@ export function createConnector(options: ConnectorOptions): Connector {
           'the absolute URL your OAuth redirect returned to',
         )
       }
-      post?.({ source: 'quiltt', type: 'OAuthCallback', data: { url, params } })
+      session?.post?.({ source: 'quiltt', type: 'OAuthCallback', data: { url, params } })
     },
   }
 }

@@ -1,3 +1,5 @@
+export type { QuilttEventDetail } from './auto-bind'
+export { autoBind } from './auto-bind'
 export type { ConnectorErrorCode } from './connector-error'
 export { ConnectorError } from './connector-error'
 export { createConnector } from './create-connector'

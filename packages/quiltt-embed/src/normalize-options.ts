@@ -56,10 +56,12 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
       '`connectorId` must be your Connector ID: 1-63 letters, digits or hyphens.',
     )
   }
-  if (transport !== 'iframe') {
+  if (transport !== 'iframe' && transport !== 'script')
+    throw invalidOption('transport', "'iframe' or 'script'")
+  if (transport === 'script' && options.container !== undefined) {
     throw invalidOption(
-      'transport',
-      transport === 'script' ? "'iframe' (script is not available yet)" : "'iframe' or 'script'",
+      'container',
+      "left out with transport 'script' (connector.js draws its own modal)",
     )
   }
   for (const key of STRING_OPTIONS) {

@@ -1,0 +1,121 @@
+import { invalidOption } from './check-url'
+import type { ConnectorError } from './connector-error'
+import { createConnector } from './create-connector'
+import { isRecord, own } from './is-record'
+import type { Connector, ConnectorEvents, ConnectorOptions, Transport } from './types'
+
+const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
+
+/** Our event → the DOM event name and how its arguments become `detail`. */
+const DOM_EVENTS: [keyof ConnectorEvents, string, (...args: never[]) => object][] = [
+  ['open', 'open', (metadata) => ({ metadata })],
+  ['load', 'load', (metadata) => ({ metadata })],
+  ['exit', 'exit', (type, metadata) => ({ type, metadata })],
+  ['exitSuccess', 'exit-success', (metadata) => ({ metadata })],
+  ['exitAbort', 'exit-abort', (metadata) => ({ metadata })],
+  ['exitError', 'exit-error', (metadata) => ({ metadata })],
+  ['navigate', 'navigate', (url, metadata) => ({ url, metadata })],
+  ['error', 'error', (error) => ({ error })],
+]
+
+/** Detail of the `quiltt:*` DOM events. */
+export interface QuilttEventDetail {
+  type?: string
+  metadata?: object
+  url?: string
+  error?: ConnectorError
+}
+
+function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
+  element.dispatchEvent(new CustomEvent(`quiltt:${name}`, { bubbles: true, detail }))
+}
+
+/** A provider that POSTs to a same-origin endpoint and reads `{ token }` from untrusted JSON. */
+function tokenFromUrl(path: string): () => Promise<string> {
+  const url = new URL(path, location.href)
+  // Cookies go with this request, so it must never leave the page's own origin.
+  if (url.origin !== location.origin)
+    throw invalidOption('data-quiltt-token-url', 'a same-origin path')
+  return async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
+    if (!response.ok) throw new Error(`The token endpoint answered HTTP ${response.status}`)
+    const body: unknown = await response.json()
+    return (isRecord(body) ? own(body, 'token') : undefined) as string
+  }
+}
+
+function optionsFrom(element: HTMLElement, connectorId: string, inline: boolean): ConnectorOptions {
+  const data = element.dataset
+  const tokenUrl = data.quilttTokenUrl
+  return {
+    connectorId,
+    token: tokenUrl ? tokenFromUrl(tokenUrl) : (data.quilttToken as string),
+    container: inline ? element : undefined,
+    connectionId: data.quilttConnection,
+    institution: data.quilttInstitution,
+    transport: data.quilttTransport as Transport | undefined,
+    connectorUrl: data.quilttConnectorUrl,
+    scriptUrl: data.quilttScriptUrl,
+  }
+}
+
+/** Creates the element's connector and forwards its events as bubbling DOM events. */
+function bind(element: HTMLElement): () => void {
+  const data = element.dataset
+  const inline = data.quilttContainer !== undefined
+  let connector: Connector
+  try {
+    connector = createConnector(
+      optionsFrom(element, (inline ? data.quilttContainer : data.quilttButton) as string, inline),
+    )
+  } catch (error) {
+    dispatch(element, 'error', { error: error as ConnectorError })
+    return () => {}
+  }
+  for (const [event, name, toDetail] of DOM_EVENTS) {
+    connector.on(event, ((...args: never[]) => dispatch(element, name, toDetail(...args))) as never)
+  }
+  // Failures already arrive as `quiltt:error`; the rejection itself needs no second report.
+  const open = () => connector.open().catch(() => {})
+  if (inline) open()
+  else element.addEventListener('click', open)
+  return () => {
+    element.removeEventListener('click', open)
+    connector.destroy()
+  }
+}
+
+/**
+ * Binds every `data-quiltt-button` / `data-quiltt-container` element under `root`, now and when
+ * added later; removed elements are unbound. Returns a function that unbinds everything.
+ *
+ * @example
+ * // <button data-quiltt-button="abc123" data-quiltt-token-url="/api/quiltt/session">Link</button>
+ * const unbind = autoBind(document)
+ */
+export function autoBind(root: ParentNode = document): () => void {
+  const bound = new Map<HTMLElement, () => void>()
+  const scan = () => {
+    for (const [element, unbind] of bound) {
+      if (!element.isConnected) {
+        unbind()
+        bound.delete(element)
+      }
+    }
+    const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR))
+    if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
+    for (const element of found) if (!bound.has(element)) bound.set(element, bind(element))
+  }
+  const observer = new MutationObserver(scan)
+  observer.observe(root, { childList: true, subtree: true })
+  scan()
+  return () => {
+    observer.disconnect()
+    for (const unbind of bound.values()) unbind()
+    bound.clear()
+  }
+}
