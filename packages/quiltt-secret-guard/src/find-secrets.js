@@ -1,0 +1,62 @@
+// @ts-check
+
+/** @typedef {{ name: string, value: string }} Secret */
+
+/** The one secret this project must never ship: checked whatever the pattern says. */
+export const DEFAULT_NAMES = Object.freeze(['QUILTT_API_KEY_SECRET'])
+
+/** Names that usually hold credentials. */
+export const DEFAULT_PATTERN = /SECRET|PRIVATE|API_KEY/i
+
+/** Long enough that a match in a bundle is a leak, not a coincidence with ordinary code. */
+export const DEFAULT_MIN_LENGTH = 16
+
+/**
+ * Explicitly named variables are trusted to be secrets, so they get a lower floor; below it
+ * a value such as `test` or `1234` would match ordinary code and fail clean builds.
+ */
+export const NAMED_MIN_LENGTH = 8
+
+/**
+ * Picks the environment variables whose values must not appear in any build output.
+ * Values are trimmed: a value read from a file often carries a trailing newline, and the
+ * trimmed value is a substring of the untrimmed one, so searching for it catches both.
+ *
+ * @param {{
+ *   env: Readonly<Record<string, unknown>>,
+ *   names: readonly string[],
+ *   pattern: RegExp | null,
+ *   minLength: number,
+ *   allow?: readonly string[],
+ * }} options `allow` exempts pattern matches only: a name listed in `names` is always checked
+ * @returns {Secret[]} named variables first (in the given order), then pattern matches by name
+ */
+export function findSecrets({ env, names, pattern, minLength, allow = [] }) {
+  // A /g or /y pattern keeps state in lastIndex between test() calls; a copy without them does not.
+  const namePattern = pattern && new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))
+  /** @type {Map<string, string>} */
+  const picked = new Map()
+
+  for (const name of names) {
+    const value = secretValue(env[name])
+    if (value.length >= NAMED_MIN_LENGTH) picked.set(name, value)
+  }
+
+  const matching = Object.keys(env)
+    .filter((name) => !picked.has(name) && !allow.includes(name) && namePattern?.test(name))
+    .sort()
+  for (const name of matching) {
+    const value = secretValue(env[name])
+    if (value.length >= minLength) picked.set(name, value)
+  }
+
+  return Array.from(picked, ([name, value]) => ({ name, value }))
+}
+
+/**
+ * Vite's resolved env also holds booleans (`DEV`, `PROD`); only strings can be secrets.
+ * @param {unknown} value
+ */
+function secretValue(value) {
+  return typeof value === 'string' ? value.trim() : ''
+}

@@ -1,0 +1,70 @@
+/**
+ * Options of {@link secretGuard}. Every option is optional.
+ *
+ * @example
+ * secretGuard({ names: ['QUILTT_API_KEY_SECRET', 'DATABASE_URL'], minLength: 20 })
+ */
+export interface SecretGuardOptions {
+  /**
+   * Variables that are always checked, whatever their name, once their value has at least
+   * 8 characters. Default: `['QUILTT_API_KEY_SECRET']`.
+   */
+  names?: readonly string[]
+  /**
+   * Any other variable whose name matches is checked when its value has at least `minLength`
+   * characters. `null` checks `names` only. Default: `/SECRET|PRIVATE|API_KEY/i`.
+   */
+  pattern?: RegExp | null
+  /** Minimum value length for pattern-matched variables; at least 8. Default: `16`. */
+  minLength?: number
+  /**
+   * Pattern-matched variables whose values are public by design and may ship, such as a
+   * Firebase web `VITE_FIREBASE_API_KEY`. Does not exempt a name listed in `names`.
+   * Default: `[]`.
+   */
+  allow?: readonly string[]
+  /**
+   * Where the values come from. Default: `process.env`, plus, under Vite, the variables Vite
+   * loaded from `.env` files.
+   */
+  env?: Readonly<Record<string, string | undefined>>
+}
+
+/**
+ * The plugin object: a Rollup plugin that Vite also accepts as is. Its hooks are internal;
+ * pass it to `plugins` and do not call them.
+ */
+export interface SecretGuardPlugin {
+  name: 'quiltt-secret-guard'
+  apply: 'build'
+  enforce: 'post'
+  configResolved(config: { env?: Readonly<Record<string, unknown>> }): void
+  buildStart(): void
+  generateBundle: {
+    order: 'post'
+    handler(this: { error(message: string): never }, output: unknown, bundle: unknown): void
+  }
+}
+
+/**
+ * Fails a Rollup or Vite build (`vite build`) when any emitted chunk, asset or source map
+ * contains the value of a secret environment variable: verbatim, JS-escaped, URL-encoded,
+ * base64/base64url (at any byte alignment, e.g. inside `Basic base64("id:" + secret)`) or hex.
+ * The error names the variable, the encoding and the file, never the value.
+ *
+ * @example
+ * // vite.config.js
+ * import { defineConfig } from 'vite'
+ * import { secretGuard } from 'quiltt-secret-guard'
+ *
+ * export default defineConfig({ plugins: [secretGuard()] })
+ *
+ * @example
+ * // rollup.config.js
+ * import { secretGuard } from 'quiltt-secret-guard'
+ *
+ * export default { input: 'src/main.js', output: { dir: 'dist' }, plugins: [secretGuard()] }
+ */
+export declare function secretGuard(options?: SecretGuardOptions): SecretGuardPlugin
+
+export default secretGuard

@@ -1,0 +1,134 @@
+// @ts-check
+import { bundleTexts } from './bundle-texts.js'
+import { encodeSecret } from './encodings.js'
+import {
+  DEFAULT_MIN_LENGTH,
+  DEFAULT_NAMES,
+  DEFAULT_PATTERN,
+  findSecrets,
+  NAMED_MIN_LENGTH,
+} from './find-secrets.js'
+import { leakMessage } from './leak-message.js'
+import { findLeaks } from './scan.js'
+
+/** @typedef {import('./index.js').SecretGuardOptions} SecretGuardOptions */
+/** @typedef {import('./index.js').SecretGuardPlugin} SecretGuardPlugin */
+/** @typedef {import('./scan.js').Target} Target */
+/** @typedef {import('./leak-message.js').FileLeak} FileLeak */
+/** @typedef {import('./bundle-texts.js').BundleLike} BundleLike */
+
+/**
+ * Fails a Rollup or Vite build when any emitted chunk, asset or source map contains the value
+ * of a secret environment variable, verbatim or encoded.
+ *
+ * @example
+ * // vite.config.js
+ * import { secretGuard } from 'quiltt-secret-guard'
+ * export default { plugins: [secretGuard()] }
+ *
+ * @param {SecretGuardOptions} [options]
+ * @returns {SecretGuardPlugin}
+ */
+export function secretGuard(options = {}) {
+  const { names, pattern, minLength, allow } = checkOptions(options)
+  /** @type {Readonly<Record<string, unknown>>} */
+  let viteEnv = {}
+  /** @type {Target[] | undefined} */
+  let targets
+
+  const prepare = () => {
+    // Under Vite, variables loaded from .env files (the VITE_ ones it inlines) are not in
+    // process.env; its resolved env has them.
+    const env = options.env ?? { ...process.env, ...viteEnv }
+    return findSecrets({ env, names, pattern, minLength, allow }).map(({ name, value }) => ({
+      name,
+      needles: encodeSecret(value),
+    }))
+  }
+
+  return {
+    name: 'quiltt-secret-guard',
+    // Vite: nothing is bundled in dev, and 'post' runs us after the plugins that emit files.
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      viteEnv = config?.env ?? {}
+    },
+    buildStart() {
+      // Once per build (and per rebuild in watch mode, so changed variables are picked up).
+      targets = prepare()
+    },
+    generateBundle: {
+      // After every other plugin's generateBundle, which may still add or rewrite files.
+      order: 'post',
+      /**
+       * @this {{ error(message: string): never }}
+       * @param {unknown} _output
+       * @param {BundleLike} bundle
+       */
+      handler(_output, bundle) {
+        // Used as an output plugin, buildStart never runs.
+        targets ??= prepare()
+        const leaks = scanBundle(bundle, targets)
+        if (leaks.length > 0) this.error(leakMessage(leaks))
+      },
+    },
+  }
+}
+
+export default secretGuard
+
+/**
+ * @param {BundleLike} bundle
+ * @param {readonly Target[]} targets
+ * @returns {FileLeak[]}
+ */
+function scanBundle(bundle, targets) {
+  /** @type {FileLeak[]} */
+  const leaks = []
+  if (targets.length === 0) return leaks
+  for (const { fileName, text } of bundleTexts(bundle)) {
+    // A file name can carry a secret too (it ships as well), and it must then not be printed.
+    const inName = findLeaks(fileName, targets)
+    const shown = inName.length > 0 ? '(an output file whose name contains it)' : fileName
+    for (const leak of [...inName, ...findLeaks(text, targets)])
+      leaks.push({ ...leak, fileName: shown })
+  }
+  return leaks
+}
+
+/**
+ * Option errors name the option and the expected type; they never echo a value, which for
+ * `env` would be the secrets themselves.
+ * @param {SecretGuardOptions} options
+ */
+function checkOptions(options) {
+  const {
+    names = DEFAULT_NAMES,
+    pattern = DEFAULT_PATTERN,
+    minLength = DEFAULT_MIN_LENGTH,
+    allow = [],
+    env,
+  } = options ?? {}
+  const fail = (/** @type {string} */ what) => {
+    throw new TypeError(`quiltt-secret-guard: ${what}`)
+  }
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+    fail('`names` must be an array of environment variable names (strings).')
+  }
+  if (pattern !== null && !(pattern instanceof RegExp)) {
+    fail('`pattern` must be a RegExp tested against variable names, or null to check only `names`.')
+  }
+  if (!Number.isInteger(minLength) || minLength < NAMED_MIN_LENGTH) {
+    fail(
+      `\`minLength\` must be an integer of at least ${NAMED_MIN_LENGTH}; shorter values would match ordinary code.`,
+    )
+  }
+  if (!Array.isArray(allow) || !allow.every((name) => typeof name === 'string')) {
+    fail('`allow` must be an array of environment variable names (strings).')
+  }
+  if (env !== undefined && (env === null || typeof env !== 'object')) {
+    fail('`env` must be an object mapping variable names to values (default: process.env).')
+  }
+  return { names, pattern, minLength, allow }
+}
