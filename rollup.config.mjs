@@ -6,6 +6,7 @@ import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 import { demoBundles } from './demo/rollup.bundles.mjs'
+import { secretGuard } from './packages/quiltt-secret-guard/src/index.js'
 
 const sdkDir = 'packages/quiltt-embed'
 const { version } = JSON.parse(readFileSync(`${sdkDir}/package.json`, 'utf8'))
@@ -52,4 +53,8 @@ export default [
     output: { file: `${sdkDir}/dist/quiltt-embed.min.js`, format: 'iife', sourcemap: true },
   },
   ...demoBundles,
-]
+].map((bundle) => ({
+  ...bundle,
+  // Every bundle we ship or serve fails to build if a secret from the environment leaks into it.
+  plugins: [...(bundle.plugins ?? []), secretGuard()],
+}))

@@ -18,7 +18,10 @@ export default defineConfig({
         test: {
           name: 'sdk',
           include: ['packages/quiltt-embed/test/**/*.test.ts'],
-          globalSetup: ['packages/quiltt-embed/test/global-setup.ts'],
+          globalSetup: [
+            'packages/quiltt-embed/test/global-setup.ts',
+            'packages/quiltt-embed/test/script/global-setup.ts',
+          ],
           browser: {
             enabled: true,
             headless: true,
