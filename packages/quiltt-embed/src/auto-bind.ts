@@ -1,7 +1,7 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
-import { isRecord, own } from './is-record'
+import { field } from './is-record'
 import type { Connector, ConnectorEvents, ConnectorOptions, Transport } from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
@@ -44,7 +44,7 @@ function tokenFromUrl(path: string): () => Promise<string> {
     })
     if (!response.ok) throw new Error(`The token endpoint answered HTTP ${response.status}`)
     const body: unknown = await response.json()
-    return (isRecord(body) ? own(body, 'token') : undefined) as string
+    return field(body, 'token') as string
   }
 }
 

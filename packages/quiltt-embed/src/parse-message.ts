@@ -1,4 +1,4 @@
-import { isRecord, own } from './is-record'
+import { field } from './is-record'
 
 /** The message types the Connector posts to its parent. */
 export type QuilttMessageType = 'Load' | 'ExitSuccess' | 'ExitAbort' | 'ExitError' | 'Navigate'
@@ -12,58 +12,37 @@ export interface QuilttMessage {
   url?: string
 }
 
-const TYPES: ReadonlySet<string> = new Set([
-  'Load',
-  'ExitSuccess',
-  'ExitAbort',
-  'ExitError',
-  'Navigate',
-])
-const MAX_URL_LENGTH = 8192
-
-/** Absent fields may arrive as `undefined` or `null`; anything else must have the right type. */
-function optionalString(record: Record<string, unknown>, key: string): string | null | undefined {
-  const value = own(record, key)
-  if (value === undefined || value === null) return undefined
-  return typeof value === 'string' ? value : null
-}
-
-function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false
-  try {
-    return new URL(value).protocol === 'https:'
-  } catch {
-    return false
-  }
-}
+const TYPES = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError', 'Navigate']
 
 /**
  * Parses untrusted `postMessage` data into a {@link QuilttMessage}, or `undefined` when it is not
- * one. Never throws; the result is built field by field, so nothing else from `data` survives.
+ * one. Never throws. The result is built field by field from own properties, so nothing else
+ * from `data` (an inherited or `__proto__` key) survives. Absent fields may be `undefined` or
+ * `null`; present ones must have the right type, or the whole message is dropped.
  */
 export function parseMessage(data: unknown): QuilttMessage | undefined {
-  if (!isRecord(data) || own(data, 'source') !== 'quiltt') return undefined
-  const type = own(data, 'type')
-  if (typeof type !== 'string' || !TYPES.has(type)) return undefined
-  const message: QuilttMessage = { type: type as QuilttMessageType }
-
+  const type = field(data, 'type') as QuilttMessageType
+  if (field(data, 'source') !== 'quiltt' || !TYPES.includes(type)) return
+  const message: QuilttMessage = { type }
+  const session = field(data, 'connectorSession')
+  const url = field(data, 'url')
   for (const key of ['profileId', 'connectionId'] as const) {
-    const value = optionalString(data, key)
-    if (value === null) return undefined
-    if (value !== undefined) message[key] = value
+    const value = field(data, key)
+    if (value != null && typeof value !== 'string') return
+    if (value != null) message[key] = value
   }
-
-  const session = own(data, 'connectorSession')
-  if (session !== undefined && session !== null) {
-    const id = isRecord(session) ? own(session, 'id') : undefined
-    if (typeof id !== 'string') return undefined
+  if (session != null) {
+    const id = field(session, 'id')
+    if (typeof id !== 'string') return
     message.connectorSession = { id }
   }
-
   if (type === 'Navigate') {
-    const url = own(data, 'url')
-    if (!isHttpsUrl(url)) return undefined
-    message.url = url
+    try {
+      if (new URL(url as string).protocol !== 'https:') return
+    } catch {
+      return
+    }
+    message.url = url as string
   }
   return message
 }
