@@ -1,0 +1,158 @@
+// The SPA integration: one ESM import, a token provider that asks this app's server, and a log of
+// every event. Each action creates a fresh connector and destroys the previous one.
+import { type Connector, type ConnectorOptions, createConnector } from 'quiltt-embed'
+
+interface DemoConfig {
+  connectorId: string
+  connectorUrl?: string
+  scriptUrl?: string
+}
+
+type Action = 'modal' | 'inline' | 'script' | 'reconnect'
+
+const element = <T extends HTMLElement>(id: string): T => {
+  const found = document.getElementById(id)
+  if (!found) throw new Error(`spa.html lacks #${id}`)
+  return found as T
+}
+
+const log = element<HTMLOListElement>('event-log')
+const status = element<HTMLParagraphElement>('status')
+const alertBox = element<HTMLParagraphElement>('alert')
+const lastConnection = element<HTMLParagraphElement>('last-connection')
+const buttons = {
+  modal: element<HTMLButtonElement>('connect-modal'),
+  inline: element<HTMLButtonElement>('connect-inline'),
+  script: element<HTMLButtonElement>('connect-script'),
+  reconnect: element<HTMLButtonElement>('reconnect'),
+  signOut: element<HTMLButtonElement>('sign-out'),
+}
+
+let active: Connector | undefined
+let lastConnectionId: string | undefined
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function parseConfig(body: unknown): DemoConfig {
+  if (!isRecord(body) || typeof body.connectorId !== 'string') {
+    throw new Error('GET /api/config did not return { connectorId }')
+  }
+  const optional = (key: 'connectorUrl' | 'scriptUrl') =>
+    typeof body[key] === 'string' ? { [key]: body[key] } : {}
+  return { connectorId: body.connectorId, ...optional('connectorUrl'), ...optional('scriptUrl') }
+}
+
+function showAlert(message: string | undefined): void {
+  alertBox.textContent = message ?? ''
+  alertBox.hidden = message === undefined
+}
+
+function logEntry(name: string, detail: unknown): void {
+  const entry = document.createElement('li')
+  entry.dataset.event = name
+  const title = document.createElement('strong')
+  title.className = 'event-name'
+  title.textContent = name
+  const json = document.createElement('pre')
+  json.className = 'event-detail'
+  json.textContent = JSON.stringify(detail, null, 2)
+  entry.append(title, json)
+  log.append(entry)
+}
+
+/** The token provider: the server caches the user's token, so calling it per open is cheap. */
+async function fetchToken(): Promise<string> {
+  const response = await fetch('/api/quiltt/session', {
+    method: 'POST',
+    credentials: 'same-origin',
+  })
+  const body: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) {
+    const message =
+      isRecord(body) && typeof body.message === 'string'
+        ? body.message
+        : `The demo server could not issue a session token (HTTP ${response.status}).`
+    showAlert(message)
+    throw new Error(message)
+  }
+  if (!isRecord(body) || typeof body.token !== 'string') {
+    throw new Error('POST /api/quiltt/session did not return { token }')
+  }
+  showAlert(undefined)
+  return body.token
+}
+
+function subscribe(connector: Connector): void {
+  connector.on('open', (metadata) => logEntry('open', metadata))
+  connector.on('load', (metadata) => logEntry('load', metadata))
+  connector.on('exitSuccess', (metadata) => {
+    logEntry('exitSuccess', metadata)
+    if (metadata.connectionId) rememberConnection(metadata.connectionId)
+  })
+  connector.on('exitAbort', (metadata) => logEntry('exitAbort', metadata))
+  connector.on('exitError', (metadata) => logEntry('exitError', metadata))
+  connector.on('navigate', (url, metadata) => logEntry('navigate', { url, metadata }))
+  connector.on('error', (error) =>
+    logEntry('error', { name: error.name, code: error.code, message: error.message }),
+  )
+}
+
+function rememberConnection(connectionId: string): void {
+  lastConnectionId = connectionId
+  lastConnection.textContent = `Last connection: ${connectionId}`
+  buttons.reconnect.disabled = false
+}
+
+function start(config: DemoConfig, action: Action): void {
+  active?.destroy()
+  status.textContent = ''
+  const options: ConnectorOptions = {
+    connectorId: config.connectorId,
+    token: fetchToken,
+    ...(config.connectorUrl ? { connectorUrl: config.connectorUrl } : {}),
+    ...(config.scriptUrl ? { scriptUrl: config.scriptUrl } : {}),
+    ...(action === 'inline' ? { container: '#inline-connector' } : {}),
+    ...(action === 'script' ? { transport: 'script' as const } : {}),
+    ...(action === 'reconnect' && lastConnectionId ? { connectionId: lastConnectionId } : {}),
+  }
+  try {
+    active = createConnector(options)
+  } catch (error) {
+    logEntry('error', error instanceof Error ? { name: error.name, message: error.message } : {})
+    return
+  }
+  subscribe(active)
+  // A failed open() is also emitted as `error`, which the log already shows.
+  active.open().catch(() => undefined)
+}
+
+async function signOut(): Promise<void> {
+  active?.destroy()
+  active = undefined
+  const response = await fetch('/api/signout', { method: 'POST', credentials: 'same-origin' })
+  const body: unknown = await response.json().catch(() => undefined)
+  const revoked = isRecord(body) && body.revoked === true
+  status.textContent = revoked
+    ? 'Signed out: the session token was revoked. Connecting again signs you back in.'
+    : 'Signed out. There was no session token to revoke.'
+}
+
+async function main(): Promise<void> {
+  const config = parseConfig(await (await fetch('/api/config')).json())
+  buttons.modal.addEventListener('click', () => start(config, 'modal'))
+  buttons.inline.addEventListener('click', () => start(config, 'inline'))
+  buttons.script.addEventListener('click', () => start(config, 'script'))
+  buttons.reconnect.addEventListener('click', () => start(config, 'reconnect'))
+  buttons.signOut.addEventListener('click', () => {
+    signOut().catch(() => showAlert('Sign-out failed: the demo server could not be reached.'))
+  })
+  for (const button of [buttons.modal, buttons.inline, buttons.script, buttons.signOut]) {
+    button.disabled = false
+  }
+  document.body.dataset.ready = 'true'
+}
+
+main().catch((error: unknown) => {
+  showAlert(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`)
+})

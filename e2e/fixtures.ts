@@ -1,0 +1,57 @@
+// Shared fixtures: one demo server (with its in-process sandbox) per worker, on random ports.
+// Spec files import this module, never demo/start.mjs, so no listener is started twice.
+import { test as base, expect } from '@playwright/test'
+import { startDemo } from '../demo/server.mjs'
+
+export type Demo = Awaited<ReturnType<typeof startDemo>>
+export type DemoOptions = NonNullable<Parameters<typeof startDemo>[0]>
+
+export interface SandboxStats {
+  sessionsIssued: number
+  sessionsRevoked: number
+  scriptRequests: number
+  connectorPageRequests: number
+}
+
+interface WorkerFixtures {
+  /** Options for `startDemo` (e.g. `{ sandbox: { rateLimit } }`); a file sets them with `test.use`. */
+  demoOptions: DemoOptions
+  demo: Demo
+  /** The in-process sandbox behind the demo (always present: tests never set Quiltt credentials). */
+  sandbox: NonNullable<Demo['sandbox']>
+}
+
+export const test = base.extend<{ stats: () => Promise<SandboxStats> }, WorkerFixtures>({
+  demoOptions: [{}, { scope: 'worker', option: true }],
+  demo: [
+    async ({ demoOptions }, use) => {
+      // An empty env: the tests always run against the sandbox, whatever the shell exports.
+      const demo = await startDemo({ port: 0, env: {}, ...demoOptions })
+      await use(demo)
+      await demo.close()
+    },
+    { scope: 'worker' },
+  ],
+  sandbox: [
+    async ({ demo }, use) => {
+      if (!demo.sandbox) throw new Error('The e2e demo must run in sandbox mode')
+      await use(demo.sandbox)
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ demo }, use) => {
+    await use(demo.url)
+  },
+  /** Reads the sandbox's counters through its control API (Node side, so 127.0.0.1). */
+  stats: async ({ sandbox }, use) => {
+    await use(async () => {
+      const response = await fetch(`${sandbox.authUrl}/__sandbox/stats`, {
+        headers: { authorization: `Bearer ${sandbox.apiKeySecret}` },
+      })
+      expect(response.status).toBe(200)
+      return (await response.json()) as SandboxStats
+    })
+  },
+})
+
+export { expect }

@@ -1,0 +1,88 @@
+// Page and Connector steps shared by the specs. Connector steps use the sandbox's accessible names
+// (packages/quiltt-sandbox/README.md).
+import type { FrameLocator, Locator, Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+export type Bank = 'Sandbox Bank' | 'Failing Bank' | 'OAuth Bank'
+
+const CONNECTOR_FRAME = 'iframe[title="Quiltt Connector"]'
+
+/** The Connector iframe inside the SDK's modal. */
+export const modalConnector = (page: Page): FrameLocator =>
+  page.locator(`[role="dialog"] ${CONNECTOR_FRAME}`).contentFrame()
+
+/** The Connector iframe mounted inline in the page's `#inline-connector`. */
+export const inlineConnector = (page: Page): FrameLocator =>
+  page.locator(`#inline-connector ${CONNECTOR_FRAME}`).contentFrame()
+
+/** Log entries for one event (`exitSuccess` on the SPA, `quiltt:exit-success` on the plain page). */
+export const logEntries = (page: Page, event: string): Locator =>
+  page.locator(`#event-log > li[data-event="${event}"]`)
+
+/** The names of all logged events, in order. */
+export const loggedEvents = (page: Page): Promise<string[]> =>
+  page
+    .locator('#event-log > li')
+    .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.event ?? ''))
+
+/** The JSON an entry shows (metadata on the SPA; `{ type, metadata, error }` on the plain page). */
+export async function detailOf(entry: Locator): Promise<Record<string, unknown>> {
+  return JSON.parse((await entry.locator('.event-detail').textContent()) ?? 'null')
+}
+
+/** Asserts Quiltt's ExitSuccess metadata and returns it. */
+export function expectSuccessMetadata(metadata: unknown, connectorId: string) {
+  expect(metadata).toMatchObject({
+    connectorId,
+    profileId: expect.any(String),
+    connectionId: expect.any(String),
+    connectorSession: { id: expect.any(String) },
+  })
+  return metadata as { connectorId: string; profileId: string; connectionId: string }
+}
+
+/** Picks a bank on the institution screen. */
+export async function chooseBank(connector: FrameLocator, bank: Bank): Promise<void> {
+  await expect(connector.getByRole('heading', { name: 'Select your institution' })).toBeVisible()
+  await connector.getByRole('button', { name: bank, exact: true }).click()
+}
+
+/** Fills the credentials form (any values work in the sandbox) and submits it. */
+export async function logIn(connector: FrameLocator): Promise<void> {
+  await connector.getByLabel('Username').fill('demo-user')
+  await connector.getByLabel('Password').fill('demo-password')
+  await connector.getByRole('button', { name: 'Connect', exact: true }).click()
+}
+
+/** Sandbox Bank from start to ExitSuccess. */
+export async function connectSandboxBank(connector: FrameLocator): Promise<void> {
+  await chooseBank(connector, 'Sandbox Bank')
+  await logIn(connector)
+  await expect(connector.getByRole('heading', { name: 'Connected' })).toBeVisible()
+  await connector.getByRole('button', { name: 'Done' }).click()
+}
+
+/** OAuth Bank: the Connector opens the bank's popup, the user authorizes, the flow completes. */
+export async function connectOAuthBank(page: Page, connector: FrameLocator): Promise<void> {
+  await chooseBank(connector, 'OAuth Bank')
+  const popupOpened = page.waitForEvent('popup')
+  await connector.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
+  const popup = await popupOpened
+  await popup.getByRole('button', { name: 'Authorize' }).click()
+  await expect(connector.getByRole('heading', { name: 'Connected' })).toBeVisible()
+  await connector.getByRole('button', { name: 'Done' }).click()
+}
+
+/** Failing Bank: the sandbox refuses the login; closing its error screen sends ExitError. */
+export async function failWithFailingBank(connector: FrameLocator): Promise<void> {
+  await chooseBank(connector, 'Failing Bank')
+  await logIn(connector)
+  await expect(connector.getByRole('heading', { name: 'Connection failed' })).toBeVisible()
+  await connector.getByRole('button', { name: 'Close' }).click()
+}
+
+/** Cancel from the institution screen sends ExitAbort. */
+export async function cancel(connector: FrameLocator): Promise<void> {
+  await expect(connector.getByRole('heading', { name: 'Select your institution' })).toBeVisible()
+  await connector.getByRole('button', { name: 'Cancel' }).click()
+}
