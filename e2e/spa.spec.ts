@@ -116,3 +116,19 @@ test('reconnect: the connection just created is reconnected with the same connec
   expect(reconnected.connectionId).toBe(created.connectionId)
   expect(reconnected.profileId).toBe(created.profileId)
 })
+
+test('script transport: connector.js from the CDN drives the same flow to exitSuccess', async ({
+  page,
+  demo,
+  stats,
+}) => {
+  const before = await stats()
+  await page.getByRole('button', { name: 'Connect with script transport' }).click()
+  await connectSandboxBank(modalConnector(page))
+
+  await expect(logEntries(page, 'exitSuccess')).toHaveCount(1)
+  expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitSuccess'])
+  expectSuccessMetadata(await detailOf(logEntries(page, 'exitSuccess')), demo.connectorId)
+  expect((await stats()).scriptRequests - before.scriptRequests).toBe(1)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+})

@@ -1,0 +1,143 @@
+// The demo server over HTTP: headers, routes, errors and both modes. Node's fetch sends no Origin,
+// and talks to 127.0.0.1 because Node does not resolve *.localhost.
+import { afterEach, describe, expect, it } from 'vitest'
+import { startDemo } from '../server.mjs'
+
+/** @type {Awaited<ReturnType<typeof startDemo>> | undefined} */
+let demo
+afterEach(async () => {
+  await demo?.close()
+  demo = undefined
+})
+
+/** @param {Parameters<typeof startDemo>[0]} [options] */
+async function start(options) {
+  demo = await startDemo({ port: 0, env: {}, ...options })
+  return demo.url.replace('localhost', '127.0.0.1')
+}
+
+describe('sandbox mode', () => {
+  it('serves pages with the security headers and a demo-user cookie', async () => {
+    const base = await start()
+    const response = await fetch(`${base}/spa.html`)
+    expect(response.status).toBe(200)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    const port = new URL(demo?.sandbox?.authUrl ?? '').port
+    expect(csp).toContain(`script-src 'self' http://cdn.localhost:${port};`)
+    expect(csp).toContain(`frame-src http://demo.localhost:${port};`)
+    expect(csp).not.toContain('unsafe-inline')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(response.headers.get('set-cookie')).toMatch(
+      /^quiltt_demo_user=[0-9a-f-]{36}; Path=\/; HttpOnly; SameSite=Lax$/,
+    )
+  })
+
+  it('serves the SDK under /sdk/ and nothing outside the served folders', async () => {
+    const base = await start()
+    const sdk = await fetch(`${base}/sdk/quiltt-embed.min.js`)
+    expect(sdk.status).toBe(200)
+    expect(sdk.headers.get('content-type')).toContain('javascript')
+    for (const path of ['/sdk/../package.json', '/sdk/%2e%2e/package.json', '/server.mjs']) {
+      expect((await fetch(`${base}${path}`)).status).toBe(404)
+    }
+  })
+
+  it('gives the pages the Connector ID and the sandbox URLs, never the secret', async () => {
+    const base = await start()
+    const config = await (await fetch(`${base}/api/config`)).json()
+    expect(config).toEqual({
+      connectorId: 'demo',
+      connectorUrl: demo?.sandbox?.connectorUrl,
+      scriptUrl: demo?.sandbox?.scriptUrl,
+    })
+  })
+
+  it('returns { token, expiresAt } and the same token for the same user', async () => {
+    const base = await start()
+    const first = await fetch(`${base}/api/quiltt/session`, { method: 'POST' })
+    expect(first.status).toBe(200)
+    expect(first.headers.get('cache-control')).toBe('no-store')
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const body = await first.json()
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'token'])
+    const again = await fetch(`${base}/api/quiltt/session`, { method: 'POST', headers: { cookie } })
+    expect((await again.json()).token).toBe(body.token)
+  })
+
+  it('refuses cross-origin POSTs, wrong methods and unknown API paths', async () => {
+    const base = await start()
+    const crossSite = await fetch(`${base}/api/quiltt/session`, {
+      method: 'POST',
+      headers: { origin: 'https://attacker.example' },
+    })
+    expect(crossSite.status).toBe(403)
+    const get = await fetch(`${base}/api/quiltt/session`)
+    expect(get.status).toBe(405)
+    expect(get.headers.get('allow')).toBe('POST')
+    expect((await fetch(`${base}/api/nope`)).status).toBe(404)
+    expect((await fetch(`${base}/spa.html`, { method: 'POST' })).status).toBe(405)
+  })
+
+  it('maps an unreachable Auth API to 502 JSON', async () => {
+    const base = await start()
+    await demo?.sandbox?.close()
+    const response = await fetch(`${base}/api/quiltt/session`, { method: 'POST' })
+    expect(response.status).toBe(502)
+    expect(await response.json()).toEqual({ error: 'upstream_error', message: expect.any(String) })
+  })
+
+  it('maps a 429 to rate_limited with Retry-After', async () => {
+    const base = await start({ sandbox: { tokenTtlSeconds: 120, rateLimit: { perHour: 1 } } })
+    const first = await fetch(`${base}/api/quiltt/session`, { method: 'POST' })
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const second = await fetch(`${base}/api/quiltt/session`, {
+      method: 'POST',
+      headers: { cookie },
+    })
+    expect(second.status).toBe(429)
+    expect(second.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(await second.json()).toEqual({ error: 'rate_limited', message: expect.any(String) })
+  })
+
+  it('renders the plain page with escaped attributes and only valid connection IDs', async () => {
+    const base = await start()
+    const plain = await (await fetch(`${base}/plain.html`)).text()
+    expect(plain).toContain('data-quiltt-button="demo"')
+    expect(plain).toContain(`data-quiltt-connector-url="${demo?.sandbox?.connectorUrl}"`)
+    expect(plain).not.toContain('data-demo-attrs')
+    expect(plain).not.toContain('data-quiltt-connection')
+
+    const reconnect = await (await fetch(`${base}/plain.html?connection=conn_123`)).text()
+    expect(reconnect).toContain('data-quiltt-connection="conn_123"')
+    const hostile = await (
+      await fetch(`${base}/plain.html?connection=${encodeURIComponent('"><script>x</script>')}`)
+    ).text()
+    expect(hostile).not.toContain('<script>x')
+    expect(hostile).not.toContain('data-quiltt-connection')
+  })
+})
+
+describe('Quiltt mode', () => {
+  const env = { QUILTT_API_KEY_SECRET: 'sk_live_example', QUILTT_CONNECTOR_ID: 'abc123' }
+
+  it('uses Quiltt origins, starts no sandbox and sends no sandbox URLs', async () => {
+    const base = await start({ env })
+    expect(demo?.mode).toBe('quiltt')
+    expect(demo?.sandbox).toBeUndefined()
+    expect(await (await fetch(`${base}/api/config`)).json()).toEqual({ connectorId: 'abc123' })
+    const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self' https://cdn.quiltt.io;")
+    expect(csp).toContain('frame-src https://abc123.quiltt.app;')
+    const plain = await (await fetch(`${base}/plain.html`)).text()
+    expect(plain).not.toContain('data-quiltt-connector-url')
+  })
+
+  it.each([
+    [{ QUILTT_API_KEY_SECRET: 'sk_live_example' }, /both/],
+    [{ QUILTT_CONNECTOR_ID: 'abc123' }, /both/],
+    [{ ...env, QUILTT_CONNECTOR_ID: 'bad.host' }, /Connector ID/],
+  ])('refuses an incomplete or invalid configuration %j', async (badEnv, message) => {
+    await expect(startDemo({ port: 0, env: badEnv })).rejects.toThrow(message)
+  })
+})
