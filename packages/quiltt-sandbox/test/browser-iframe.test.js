@@ -2,12 +2,7 @@
 // Real Chromium: a host page on its own origin embeds the sandbox Connector in an iframe.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startSandbox } from '../src/index.js'
-import {
-  expectMessages,
-  launchBrowser,
-  startHostServer,
-  watchErrors,
-} from './helpers/browser.js'
+import { expectMessages, launchBrowser, startHostServer, watchErrors } from './helpers/browser.js'
 import { control, issueSession } from './helpers/http.js'
 
 /** @type {Awaited<ReturnType<typeof startSandbox>>} */

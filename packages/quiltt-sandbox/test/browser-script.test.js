@@ -1,0 +1,170 @@
+// @ts-check
+// Real Chromium: connector.js on a strict-CSP, Trusted-Types host page, driven via window.Quiltt.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { startSandbox } from '../src/index.js'
+import { launchBrowser, startHostServer, watchErrors } from './helpers/browser.js'
+import { control, issueSession } from './helpers/http.js'
+
+/** @type {Awaited<ReturnType<typeof startSandbox>>} */
+let sandbox
+/** @type {Awaited<ReturnType<typeof startHostServer>>} */
+let host
+/** @type {import('playwright').Browser} */
+let browser
+/** @type {import('playwright').BrowserContext} */
+let context
+/** @type {import('playwright').Page} */
+let page
+/** @type {string[]} */
+let errors
+
+beforeAll(async () => {
+  sandbox = await startSandbox()
+  host = await startHostServer(sandbox.port)
+  browser = await launchBrowser()
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+  await sandbox?.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext()
+  page = await context.newPage()
+  errors = watchErrors(page)
+  await page.goto(host.pageUrl)
+  await page.evaluate((url) => /** @type {any} */ (window).loadScript(url), sandbox.scriptUrl)
+})
+afterEach(async () => {
+  expect(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e))).toEqual([])
+  expect(await page.evaluate(() => /** @type {any} */ (window).violations)).toEqual([])
+  await context.close()
+})
+
+/** The `[type, metadata]` pairs the host's onEvent callbacks saw. */
+const events = () => page.evaluate(() => /** @type {any} */ (window).events)
+/** @param {string[]} types */
+async function expectEvents(types) {
+  await expect
+    .poll(async () => (await events()).map((/** @type {any[]} */ e) => e[0]), { timeout: 10_000 })
+    .toEqual(types)
+  return events()
+}
+const frame = () => page.frameLocator('iframe[title="Quiltt Connector"]')
+const dialog = () => page.getByRole('dialog', { name: 'Quiltt Connector' })
+
+describe('connector.js in Chromium', { timeout: 60_000 }, () => {
+  test('connect: opened → loaded → exited.successful, then the modal closes', async () => {
+    const { token, userId } = await issueSession(sandbox)
+    await page.evaluate((token) => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.authenticate(token)
+      w.order = []
+      const connector = w.Quiltt.connect('abc', {
+        onEvent: (/** @type {string} */ type, /** @type {any} */ metadata) =>
+          w.events.push([type, metadata]),
+        onExitSuccess: () => w.order.push('exitSuccess'),
+        onExit: () => w.order.push('exit'),
+      })
+      w.Quiltt.onEvent(() => w.order.push('global event'))
+      connector.open()
+    }, token)
+    await dialog().waitFor()
+    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('hidden')
+    const src = new URL(String(await frame().owner().getAttribute('src')))
+    expect(src.origin).toBe(`http://abc.localhost:${sandbox.port}`)
+    expect(src.searchParams.get('mode')).toBe('MODAL')
+    expect(src.searchParams.get('embed_location')).toBe(host.pageUrl)
+    await expectEvents(['opened', 'loaded'])
+    await frame().getByRole('button', { name: 'Sandbox Bank' }).click()
+    await frame().getByLabel('Username').fill('ada')
+    await frame().getByLabel('Password').fill('pw')
+    await frame().getByRole('button', { name: 'Connect' }).click()
+    await frame().getByRole('button', { name: 'Done' }).click()
+    const seen = await expectEvents(['opened', 'loaded', 'exited.successful'])
+    expect(seen[0][1]).toEqual({ connectorId: 'abc' })
+    expect(seen[2][1]).toEqual({
+      connectorId: 'abc',
+      profileId: userId,
+      connectionId: expect.stringMatching(/^conn_/),
+      connectorSession: { id: expect.stringMatching(/^cs_/) },
+    })
+    await dialog().waitFor({ state: 'detached' })
+    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('')
+    const order = await page.evaluate(() => /** @type {any} */ (window).order)
+    expect(order.slice(-3)).toEqual(['exitSuccess', 'exit', 'global event'])
+    const stats = await control(sandbox, 'GET', '/__sandbox/stats')
+    expect(stats.json.scriptRequests).toBeGreaterThan(0)
+  })
+
+  test('reconnect returns the same connectionId', async () => {
+    const { token } = await issueSession(sandbox)
+    await page.evaluate((token) => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.authenticate(token)
+      w.Quiltt.connect('abc', {
+        onExitSuccess: (/** @type {any} */ m) => w.events.push(['first', m]),
+      }).open()
+    }, token)
+    await frame().getByRole('button', { name: 'Sandbox Bank' }).click()
+    await frame().getByLabel('Username').fill('ada')
+    await frame().getByLabel('Password').fill('pw')
+    await frame().getByRole('button', { name: 'Connect' }).click()
+    await frame().getByRole('button', { name: 'Done' }).click()
+    const [[, first]] = await expectEvents(['first'])
+    await page.evaluate((connectionId) => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.reconnect('abc', {
+        connectionId,
+        onExitSuccess: (/** @type {any} */ m) => w.events.push(['second', m]),
+      }).open()
+    }, first.connectionId)
+    await frame().getByRole('heading', { name: 'Reconnect Sandbox Bank' }).waitFor()
+    await frame().getByRole('button', { name: 'Continue' }).click()
+    const [, [, second]] = await expectEvents(['first', 'second'])
+    expect(second.connectionId).toBe(first.connectionId)
+  })
+
+  test('open() before authenticate ends in exited.errored', async () => {
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.onEvent((/** @type {string} */ type, /** @type {any} */ m) =>
+        w.events.push([type, m]),
+      )
+      w.Quiltt.connect('abc').open()
+    })
+    await expectEvents(['opened', 'loaded', 'exited.errored'])
+    await dialog().waitFor({ state: 'detached' })
+  })
+
+  test('Escape aborts; off* and resetConnector silence callbacks', async () => {
+    const { token } = await issueSession(sandbox)
+    await page.evaluate((token) => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.authenticate(token)
+      w.record = (/** @type {string} */ type) => w.events.push([type])
+      w.connector = w.Quiltt.connect('abc')
+      w.connector.onEvent(w.record)
+      w.connector.open()
+    }, token)
+    await expectEvents(['opened', 'loaded'])
+    await page.evaluate(() =>
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })),
+    )
+    await expectEvents(['opened', 'loaded', 'exited.aborted'])
+    await dialog().waitFor({ state: 'detached' })
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window)
+      w.connector.offEvent(w.record)
+      w.connector.open()
+    })
+    await dialog().waitFor()
+    await page.evaluate(() => /** @type {any} */ (window).Quiltt.resetConnector('abc'))
+    await dialog().waitFor({ state: 'detached' })
+    expect((await events()).map((/** @type {any[]} */ e) => e[0])).toEqual([
+      'opened',
+      'loaded',
+      'exited.aborted',
+    ])
+  })
+})
