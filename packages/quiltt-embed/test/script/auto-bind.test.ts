@@ -1,0 +1,404 @@
+// Declarative use (SPEC §3.5): autoBind over data-quiltt-* elements, in real Chromium. The
+// iframe transport talks to the puppet Connector served by ./fixture-server.ts at
+// http://{connectorId}.localhost:PORT (set per element with data-quiltt-connector-url); the
+// script transport loads the stand-in connector.js from http://cdn.localhost:PORT.
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { autoBind, ConnectorError } from '../../src/index'
+import {
+  adopt,
+  cleanup,
+  connectorUrl,
+  emit,
+  makeToken,
+  onCleanup,
+  originOf,
+  scriptUrl,
+  steps,
+  unique,
+  waitForQuilttOpen,
+} from './helpers'
+
+afterEach(cleanup)
+
+/** A cross-origin iframe load can take a while on a busy 2-core machine. */
+const WAIT = { timeout: 5000 }
+
+const QUILTT_EVENTS = [
+  'open',
+  'load',
+  'exit',
+  'exit-success',
+  'exit-abort',
+  'exit-error',
+  'navigate',
+  'error',
+] as const
+
+interface Seen {
+  name: string
+  target: EventTarget | null
+  bubbles: boolean
+  detail: Record<string, unknown>
+}
+
+/** Records every `quiltt:*` event that reaches `document` (i.e. bubbled up from an element). */
+function listenAtDocument(): Seen[] {
+  const seen: Seen[] = []
+  for (const name of QUILTT_EVENTS) {
+    const listener = (event: Event) => {
+      expect(event).toBeInstanceOf(CustomEvent)
+      const { bubbles, target, detail } = event as CustomEvent
+      seen.push({ name, target, bubbles, detail })
+    }
+    document.addEventListener(`quiltt:${name}`, listener)
+    onCleanup(() => document.removeEventListener(`quiltt:${name}`, listener))
+  }
+  return seen
+}
+
+async function waitForEvent(seen: Seen[], name: string, target?: Element): Promise<Seen> {
+  return vi.waitFor(() => {
+    const found = seen.find((event) => event.name === name && (!target || event.target === target))
+    if (!found) throw new Error(`no quiltt:${name} yet (saw ${seen.map((e) => e.name).join(', ')})`)
+    return found
+  }, WAIT)
+}
+
+/** A root of our own, so autoBind sees only this test's elements; unbound after the test. */
+function bindRoot(): { root: HTMLElement; unbind: () => void } {
+  const root = adopt(document.createElement('section'))
+  const unbind = autoBind(root)
+  onCleanup(unbind)
+  return { root, unbind }
+}
+
+function element(tag: string, attributes: Record<string, string>): HTMLElement {
+  const node = document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
+  return node
+}
+
+/**
+ * Attributes for an element bound to a fresh connectorId on the puppet Connector, with a
+ * server-rendered token unless `extra` gives a token URL instead.
+ */
+function quilttAttributes(kind: 'button' | 'container', extra: Record<string, string> = {}) {
+  const connectorId = unique('ab')
+  const attributes: Record<string, string> = {
+    [`data-quiltt-${kind}`]: connectorId,
+    'data-quiltt-connector-url': connectorUrl,
+    ...('data-quiltt-token-url' in extra ? {} : { 'data-quiltt-token': makeToken() }),
+    ...extra,
+  }
+  return { connectorId, attributes }
+}
+
+const frameIn = (node: ParentNode) => node.querySelector('iframe')
+const dialogs = () => Array.from(document.querySelectorAll('[role="dialog"]'))
+const dialogFor = (connectorId: string) =>
+  dialogs().find((dialog) => {
+    const src = frameIn(dialog)?.src
+    return src !== undefined && new URL(src).origin === originOf(connectorId)
+  })
+
+/** Asks the puppet frame to post an exit (default ExitSuccess) with `fields`. */
+function puppetExit(frame: HTMLIFrameElement, fields: Record<string, unknown> = {}): void {
+  frame.contentWindow?.postMessage({ fixture: 'exit', ...fields }, new URL(frame.src).origin)
+}
+
+/** Lets MutationObserver callbacks queued by a DOM change run (they are microtasks). */
+const mutationsDelivered = () => Promise.resolve()
+
+describe('data-quiltt-button', () => {
+  test('a click opens the modal; quiltt:* events bubble to document with { metadata } / { type, metadata }', async () => {
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const { connectorId, attributes } = quilttAttributes('button')
+    const button = element('button', attributes)
+    root.append(button)
+    await mutationsDelivered()
+    expect(dialogs()).toHaveLength(0)
+
+    button.click()
+    const opened = await waitForEvent(seen, 'open', button)
+    expect(opened.bubbles).toBe(true)
+    expect(opened.detail).toEqual({ metadata: { connectorId } })
+    const dialog = dialogFor(connectorId)
+    expect(dialog).toBeDefined()
+
+    const loaded = await waitForEvent(seen, 'load', button)
+    expect(loaded.detail).toEqual({ metadata: { connectorId } })
+
+    puppetExit(frameIn(dialog!)!, { connectionId: 'conn_7', profileId: 'p_7' })
+    const metadata = { connectorId, connectionId: 'conn_7', profileId: 'p_7' }
+    const success = await waitForEvent(seen, 'exit-success', button)
+    expect(success.detail).toEqual({ metadata })
+    const exit = await waitForEvent(seen, 'exit', button)
+    expect(exit.detail).toEqual({ type: 'exited.successful', metadata })
+    expect(seen.map((event) => event.name)).toEqual(['open', 'load', 'exit-success', 'exit'])
+    expect(seen.every((event) => event.bubbles && event.target === button)).toBe(true)
+    // A modal closes itself after an exit.
+    expect(dialogFor(connectorId)).toBeUndefined()
+  })
+
+  test('data-quiltt-transport="script" drives connector.js instead of an iframe', async () => {
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const url = scriptUrl()
+    const { connectorId, attributes } = quilttAttributes('button', {
+      'data-quiltt-transport': 'script',
+      'data-quiltt-script-url': url,
+      'data-quiltt-institution': 'Chase',
+    })
+    const token = attributes['data-quiltt-token']
+    const button = element('button', attributes)
+    root.append(button)
+    await mutationsDelivered()
+
+    button.click()
+    await waitForQuilttOpen(connectorId)
+    emit(connectorId, 'Load', { profileId: 'p_1' })
+    const loaded = await waitForEvent(seen, 'load', button)
+    expect(loaded.detail).toEqual({ metadata: { connectorId, profileId: 'p_1' } })
+    expect(steps()).toEqual([
+      ['authenticate', token],
+      ['connect', connectorId, { institution: 'Chase' }],
+      ['open', connectorId],
+    ])
+    expect(document.querySelector('iframe')).toBeNull()
+    expect(dialogs()).toHaveLength(0)
+  })
+})
+
+describe('data-quiltt-container', () => {
+  test('mounts inline right away; connection and institution reach the iframe URL', async () => {
+    const seen = listenAtDocument()
+    const root = adopt(document.createElement('section'))
+    const { connectorId, attributes } = quilttAttributes('container', {
+      'data-quiltt-connection': 'conn_55',
+      'data-quiltt-institution': 'First Bank',
+    })
+    const container = element('div', attributes)
+    root.append(container)
+    onCleanup(autoBind(root))
+
+    // No click needed: the Connector mounts as soon as the element is bound.
+    const frame = await vi.waitFor(() => {
+      const found = frameIn(container)
+      if (!found) throw new Error('no inline iframe yet')
+      return found
+    }, WAIT)
+    const src = new URL(frame!.src)
+    expect(src.origin).toBe(originOf(connectorId))
+    expect(src.searchParams.get('connectionId')).toBe('conn_55')
+    expect(src.searchParams.get('institution')).toBe('First Bank')
+    expect(src.searchParams.get('token')).toBe(attributes['data-quiltt-token'])
+
+    await waitForEvent(seen, 'load', container)
+    puppetExit(frame!, { type: 'ExitAbort' })
+    const exit = await waitForEvent(seen, 'exit', container)
+    expect(exit.detail).toEqual({ type: 'exited.aborted', metadata: { connectorId } })
+    expect(seen.some((event) => event.name === 'exit-abort' && event.target === container)).toBe(
+      true,
+    )
+    // An inline iframe stays after the exit.
+    expect(frameIn(container)).toBe(frame)
+  })
+})
+
+describe('elements added and removed later', () => {
+  test('an element appended after autoBind is bound', async () => {
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const { attributes } = quilttAttributes('container')
+    const container = element('div', attributes)
+    const wrapper = document.createElement('div')
+    wrapper.append(container)
+    root.append(wrapper)
+    await vi.waitFor(() => expect(frameIn(container)).not.toBeNull(), WAIT)
+    await waitForEvent(seen, 'load', container)
+
+    const { connectorId, attributes: buttonAttributes } = quilttAttributes('button')
+    const button = element('button', buttonAttributes)
+    root.append(button)
+    await mutationsDelivered()
+    button.click()
+    await waitForEvent(seen, 'load', button)
+    expect(dialogFor(connectorId)).toBeDefined()
+  })
+
+  test("a removed element's connector is destroyed: modal gone, iframe taken out, no more events", async () => {
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const button = element('button', quilttAttributes('button').attributes)
+    const buttonId = button.dataset.quilttButton!
+    const container = element('div', quilttAttributes('container').attributes)
+    root.append(button, container)
+    await mutationsDelivered()
+    button.click()
+    await waitForEvent(seen, 'load', button)
+    await waitForEvent(seen, 'load', container)
+    const inlineFrame = frameIn(container)!
+    expect(dialogFor(buttonId)).toBeDefined()
+
+    button.remove()
+    container.remove()
+    await vi.waitFor(() => expect(dialogFor(buttonId)).toBeUndefined(), WAIT)
+    // destroy() took the inline iframe out of its (now detached) container too.
+    expect(frameIn(container)).toBeNull()
+    expect(inlineFrame.isConnected).toBe(false)
+
+    // Put back, the button gets one fresh binding: a click opens exactly one Connector, and only
+    // the new connector reports (the old one's click listener is gone).
+    const before = seen.length
+    root.append(button)
+    await mutationsDelivered()
+    button.click()
+    await vi.waitFor(() => {
+      expect(seen.slice(before).map((event) => event.name)).toEqual(['open', 'load'])
+    }, WAIT)
+    expect(dialogs()).toHaveLength(1)
+    expect(dialogFor(buttonId)).toBeDefined()
+  })
+})
+
+describe('data-quiltt-token-url', () => {
+  /** Observes and answers the SDK's token request; fetch is plumbing here, not the subject. */
+  function answerTokenRequests(answer: () => Response) {
+    const requests: { url: string; method?: string; credentials?: RequestCredentials }[] = []
+    const original = window.fetch
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input)
+      if (new URL(url).origin !== location.origin) return original(input, init)
+      requests.push({ url, method: init?.method, credentials: init?.credentials })
+      return answer()
+    }) as typeof fetch
+    onCleanup(() => {
+      window.fetch = original
+    })
+    return requests
+  }
+
+  test('same-origin POST with credentials same-origin; the JSON token opens the Connector', async () => {
+    const token = makeToken()
+    const requests = answerTokenRequests(() => Response.json({ token }))
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const { connectorId, attributes } = quilttAttributes('button', {
+      'data-quiltt-token-url': '/api/quiltt/session',
+    })
+    const button = element('button', attributes)
+    root.append(button)
+    await mutationsDelivered()
+    expect(requests).toEqual([])
+
+    button.click()
+    await waitForEvent(seen, 'load', button)
+    expect(requests).toEqual([
+      { url: `${location.origin}/api/quiltt/session`, method: 'POST', credentials: 'same-origin' },
+    ])
+    const src = new URL(frameIn(dialogFor(connectorId)!)!.src)
+    expect(src.searchParams.get('token')).toBe(token)
+  })
+
+  test.each([
+    ['HTTP 500', () => Response.json({ error: 'boom' }, { status: 500 })],
+    [
+      'a non-JSON body',
+      () => new Response('<html>Sign in</html>', { headers: { 'Content-Type': 'text/html' } }),
+    ],
+    ['JSON without a string token', () => Response.json({ token: 42 })],
+    ['JSON without a token', () => Response.json({ session: 'x' })],
+  ])('%s → quiltt:error with TOKEN_PROVIDER_FAILED', async (_, answer) => {
+    const requests = answerTokenRequests(answer)
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const { connectorId, attributes } = quilttAttributes('button', {
+      'data-quiltt-token-url': '/api/quiltt/session',
+    })
+    const button = element('button', attributes)
+    root.append(button)
+    await mutationsDelivered()
+
+    button.click()
+    const failed = await waitForEvent(seen, 'error', button)
+    expect(requests).toHaveLength(1)
+    const error = failed.detail.error
+    expect(error).toBeInstanceOf(ConnectorError)
+    expect((error as ConnectorError).code).toBe('TOKEN_PROVIDER_FAILED')
+    expect(dialogFor(connectorId)).toBeUndefined()
+    expect(seen.map((event) => event.name)).toEqual(['error'])
+  })
+
+  test('a cross-origin token URL is refused at bind time with INVALID_OPTIONS', async () => {
+    const requests = answerTokenRequests(() => Response.json({ token: makeToken() }))
+    const seen = listenAtDocument()
+    const root = adopt(document.createElement('section'))
+    const { attributes } = quilttAttributes('button', {
+      'data-quiltt-token-url': `${originOf('evil')}/session`,
+    })
+    const button = element('button', attributes)
+    root.append(button)
+    onCleanup(autoBind(root))
+
+    expect(seen.map((event) => [event.name, event.target])).toEqual([['error', button]])
+    const error = seen[0]!.detail.error as ConnectorError
+    expect(error).toBeInstanceOf(ConnectorError)
+    expect(error.code).toBe('INVALID_OPTIONS')
+    expect(error.message).toMatch(/data-quiltt-token-url/)
+    button.click()
+    await mutationsDelivered()
+    expect(requests).toEqual([])
+    expect(dialogs()).toHaveLength(0)
+  })
+})
+
+test('a button with neither a token nor a token URL → quiltt:error INVALID_OPTIONS at bind time', () => {
+  const seen = listenAtDocument()
+  const root = adopt(document.createElement('section'))
+  const button = element('button', { 'data-quiltt-button': unique('ab') })
+  root.append(button)
+  onCleanup(autoBind(root))
+
+  expect(seen).toHaveLength(1)
+  expect(seen[0]).toMatchObject({ name: 'error', target: button, bubbles: true })
+  const error = seen[0]!.detail.error as ConnectorError
+  expect(error).toBeInstanceOf(ConnectorError)
+  expect(error.code).toBe('INVALID_OPTIONS')
+})
+
+test('the function autoBind returns unbinds everything', async () => {
+  const seen = listenAtDocument()
+  const { root, unbind } = bindRoot()
+  const { attributes: buttonAttributes } = quilttAttributes('button')
+  const button = element('button', buttonAttributes)
+  const container = element('div', quilttAttributes('container').attributes)
+  root.append(button, container)
+  await waitForEvent(seen, 'load', container)
+
+  unbind()
+  // Inline iframes are removed at once.
+  expect(frameIn(container)).toBeNull()
+  const before = seen.length
+
+  // A control root that stays bound proves clicks and mutations had time to be handled.
+  const control = bindRoot()
+  const controlButton = element('button', quilttAttributes('button').attributes)
+  const lateContainer = element('div', quilttAttributes('container').attributes)
+  const controlContainer = element('div', quilttAttributes('container').attributes)
+  control.root.append(controlButton, controlContainer)
+  root.append(lateContainer)
+  await mutationsDelivered()
+  button.click()
+  controlButton.click()
+  await waitForEvent(seen, 'load', controlButton)
+  await waitForEvent(seen, 'load', controlContainer)
+
+  expect(frameIn(lateContainer)).toBeNull()
+  // The one dialog is the control button's.
+  expect(dialogs()).toHaveLength(1)
+  const unbound = new Set<EventTarget>([button, container, lateContainer])
+  expect(seen.slice(before).filter((event) => event.target && unbound.has(event.target))).toEqual(
+    [],
+  )
+})

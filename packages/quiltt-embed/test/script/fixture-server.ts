@@ -1,0 +1,237 @@
+// The script-transport fixture server: one node:http listener that answers for every
+// `http://{name}.localhost:PORT` host (Chromium resolves them to loopback, so each name is a
+// genuinely different origin from the vitest page). It serves a stand-in for Quiltt's
+// connector.js with failure variants, a puppet Connector page, strict-CSP host pages that load the
+// built IIFE, and counts every request so tests can assert what really went over the network.
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+const HOST = /^[a-z0-9-]+\.localhost:\d+$/i
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
+const sdkDir = new URL('../../', import.meta.url)
+const BUNDLE = new URL('dist/quiltt-embed.min.js', sdkDir)
+
+/** Scripts served from /fixtures/{name}; read per request so edits need no restart. */
+const SCRIPTS = new Set(['connector.js', 'puppet.js', 'observe.js', 'run-strict.js', 'run-iife.js'])
+
+export interface ScriptFixtureServer {
+  port: number
+  close(): Promise<void>
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+
+/** A session token shaped like Quiltt's (HS512), as a server would render it into a page. */
+function sessionToken(): string {
+  const now = Math.floor(Date.now() / 1000)
+  const payload = { iss: 'auth.quiltt.test', aud: 'api.quiltt.test', iat: now, nbf: now }
+  return [
+    base64url({ alg: 'HS512', typ: 'JWT' }),
+    base64url({ ...payload, exp: now + 3600, jti: crypto.randomUUID(), oid: 'p_fixture' }),
+    Buffer.from('fixture-signature-never-verified-by-the-sdk').toString('base64url'),
+  ].join('.')
+}
+
+/** Is dist/quiltt-embed.min.js at least as new as every file in src/? */
+async function bundleStatus(): Promise<{ ok: boolean; reason?: string }> {
+  const built = await stat(BUNDLE).catch(() => undefined)
+  if (!built)
+    return { ok: false, reason: 'dist/quiltt-embed.min.js is missing: run `npx rollup -c`' }
+  const src = new URL('src/', sdkDir)
+  for (const name of await readdir(src)) {
+    const { mtimeMs } = await stat(new URL(name, src))
+    if (mtimeMs > built.mtimeMs) {
+      return {
+        ok: false,
+        reason: `dist/quiltt-embed.min.js is older than src/${name}: run \`npx rollup -c\``,
+      }
+    }
+  }
+  return { ok: true }
+}
+
+function page(title: string, csp: string | undefined, head: string, body = ''): [string, object] {
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title>${head}</head>
+<body>${body}</body>
+</html>
+`
+  return [html, csp ? { 'Content-Security-Policy': csp } : {}]
+}
+
+/** Host pages for the script-tag tests. Every script is external: no CSP here allows inline. */
+function hostPage(
+  pathname: string,
+  query: URLSearchParams,
+  port: number,
+): [string, object] | undefined {
+  const parent = query.get('parent') ?? ''
+  const attrs = (data: Record<string, string>) =>
+    Object.entries(data)
+      .map(([key, value]) => ` data-${key}="${escapeHtml(value)}"`)
+      .join('')
+  const scripts = (run: string, data: Record<string, string>) =>
+    '<script src="/fixtures/observe.js"></script>' +
+    '<script src="/sdk/quiltt-embed.min.js"></script>' +
+    `<script src="/fixtures/${run}"${attrs({ parent, ...data })}></script>`
+
+  if (pathname === '/pages/strict.html') {
+    // `policy`: the Trusted Types policy names the page allows; `nonce`: the nonce its CSP allows
+    // (then connector.js's origin is NOT in script-src, so only the nonce can let it run).
+    const policies = query.get('policies')
+    const nonce = query.get('nonce')
+    const csp = [
+      policies !== null && `require-trusted-types-for 'script'; trusted-types ${policies}`,
+      nonce
+        ? `script-src 'self' 'nonce-${nonce}'`
+        : `script-src 'self' http://cdn.localhost:${port}`,
+      "object-src 'none'",
+      "base-uri 'none'",
+    ]
+      .filter(Boolean)
+      .join('; ')
+    return page(
+      'Strict host page',
+      csp,
+      scripts('run-strict.js', {
+        token: sessionToken(),
+        'script-url': query.get('scriptUrl') ?? '',
+        nonce: query.get('useNonce') ?? '',
+      }),
+    )
+  }
+  if (pathname === '/pages/iife.html') {
+    // The SDK tag sits in <head>: the container below is parsed later, so only autoBind on
+    // DOMContentLoaded can find it. Strict CSP and Trusted Types on top.
+    const csp = [
+      "default-src 'self'",
+      `frame-src http://*.localhost:${port}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types quiltt-embed',
+    ].join('; ')
+    const container = `<div id="inline"${attrs({
+      'quiltt-container': query.get('connectorId') ?? '',
+      'quiltt-token': sessionToken(),
+      'quiltt-connector-url': `http://{connectorId}.localhost:${port}`,
+    })}></div>`
+    return page('Script-tag host page', csp, scripts('run-iife.js', {}), container)
+  }
+  return undefined
+}
+
+export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
+  /** Requests seen per `pathname + search`. */
+  const counts = new Map<string, number>()
+  /** Requests held open until `/__release?key=…` (or until the server closes). */
+  const held = new Map<string, ServerResponse[]>()
+  let port = 0
+
+  const send = (
+    response: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: object = {},
+  ) => {
+    response.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      ...headers,
+    })
+    response.end(body)
+  }
+  const js = 'text/javascript; charset=utf-8'
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const host = request.headers.host ?? ''
+    const url = new URL(request.url ?? '/', `http://${HOST.test(host) ? host : 'localhost'}`)
+    const key = url.pathname + url.search
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+    const query = url.searchParams
+
+    if (url.pathname === '/__stats') {
+      const path = query.get('path') ?? ''
+      return send(
+        response,
+        200,
+        'application/json',
+        JSON.stringify({ count: counts.get(path) ?? 0 }),
+      )
+    }
+    if (url.pathname === '/__release') {
+      const waiting = held.get(query.get('key') ?? '') ?? []
+      held.delete(query.get('key') ?? '')
+      for (const release of waiting) release.emit('release')
+      return send(response, 200, 'application/json', JSON.stringify({ released: waiting.length }))
+    }
+    if (url.pathname === '/__bundle') {
+      return send(response, 200, 'application/json', JSON.stringify(await bundleStatus()))
+    }
+    if (!HOST.test(host)) return send(response, 404, 'text/plain', 'use http://{name}.localhost')
+
+    if (url.pathname === '/v1/connector.js') {
+      // Variants, all keyed on the exact URL so each test has its own:
+      // fail=N      → HTTP 500 for the first N requests of this URL, then the script
+      // noglobal=1  → a script that runs but never defines window.Quiltt
+      // hold=KEY    → no answer until /__release?key=KEY (never, if nobody releases it)
+      const hold = query.get('hold')
+      if (hold) {
+        held.set(hold, [...(held.get(hold) ?? []), response])
+        await new Promise((resolve) => response.once('release', resolve))
+      }
+      if ((counts.get(key) ?? 0) <= Number(query.get('fail') ?? 0)) {
+        return send(response, 500, 'text/plain', 'fixture: failing on purpose')
+      }
+      if (query.get('noglobal'))
+        return send(response, 200, js, 'window.__quilttNoGlobalRan = true\n')
+      return send(response, 200, js, await readFile(fixture('connector.js')))
+    }
+    if (url.pathname.startsWith('/fixtures/')) {
+      const name = url.pathname.slice('/fixtures/'.length)
+      if (!SCRIPTS.has(name)) return send(response, 404, 'text/plain', 'no such fixture')
+      return send(response, 200, js, await readFile(fixture(name)))
+    }
+    if (url.pathname === '/sdk/quiltt-embed.min.js') {
+      const body = await readFile(BUNDLE).catch(() => undefined)
+      if (!body) return send(response, 404, 'text/plain', 'run `npx rollup -c` first')
+      return send(response, 200, js, body)
+    }
+    const hostPageHtml = hostPage(url.pathname, query, port)
+    if (hostPageHtml) {
+      const [html, headers] = hostPageHtml
+      return send(response, 200, 'text/html; charset=utf-8', html, headers)
+    }
+    // Anything else is the puppet Connector: `http://{connectorId}.localhost:PORT/?…`.
+    const [html] = page(
+      'Puppet Connector',
+      undefined,
+      '<script src="/fixtures/puppet.js"></script>',
+    )
+    return send(response, 200, 'text/html; charset=utf-8', html, {
+      'Content-Security-Policy': "default-src 'self'",
+    })
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain', String(error))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

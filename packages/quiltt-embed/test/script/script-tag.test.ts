@@ -1,0 +1,178 @@
+// The script-tag build (dist/quiltt-embed.min.js) on pages served by ./fixture-server.ts from
+// their own origin, under strict CSPs: Trusted Types (`require-trusted-types-for 'script'`,
+// allowing only the `quiltt-embed` policy), a nonce-only script-src, and autoBind on
+// DOMContentLoaded. Each page reports back to this test page with postMessage.
+// The bundle is built by `npm run build` before the unit tests run (`npx rollup -c` by hand).
+import { afterEach, beforeAll, expect, test, vi } from 'vitest'
+import {
+  adopt,
+  cdnOrigin,
+  cleanup,
+  originOf,
+  port,
+  requestCount,
+  scriptUrl,
+  unique,
+} from './helpers'
+
+afterEach(cleanup)
+
+beforeAll(async () => {
+  const status = (await (await fetch(`${cdnOrigin}/__bundle`)).json()) as {
+    ok: boolean
+    reason?: string
+  }
+  expect(status.ok, status.reason).toBe(true)
+})
+
+interface Violation {
+  directive: string
+  blockedURI: string
+}
+
+interface StrictReport {
+  ok: boolean
+  code?: string
+  name?: string
+  isConnectorError?: boolean
+  message?: string
+  events: string[]
+  violations: Violation[]
+  policies: string[]
+  quilttDefined: boolean
+  calls: unknown[][]
+  tags: { nonce: string }[]
+  plainStringRefused: boolean
+}
+
+/** Loads `path` from its own origin in an iframe and resolves the first report it posts. */
+async function loadPage<T>(path: string, query: Record<string, string>): Promise<T> {
+  const origin = originOf(unique('page'))
+  const url = new URL(path, origin)
+  for (const [key, value] of Object.entries({ ...query, parent: location.origin })) {
+    url.searchParams.set(key, value)
+  }
+  const frame = document.createElement('iframe')
+  const reports: unknown[] = []
+  const listener = (event: MessageEvent) => {
+    if (event.source === frame.contentWindow && event.origin === origin) reports.push(event.data)
+  }
+  window.addEventListener('message', listener)
+  frame.src = url.href
+  adopt(frame)
+  try {
+    return await vi.waitFor(
+      () => {
+        if (reports.length === 0) throw new Error(`${path} has not reported yet`)
+        return reports[0] as T
+      },
+      { timeout: 10_000 },
+    )
+  } finally {
+    window.removeEventListener('message', listener)
+  }
+}
+
+test('Trusted Types: connector.js is loaded through the quiltt-embed policy, with no violation', async () => {
+  const url = scriptUrl({ autoload: '1' })
+  const report = await loadPage<StrictReport>('/pages/strict.html', {
+    policies: 'quiltt-embed',
+    scriptUrl: url,
+  })
+
+  expect(report.plainStringRefused, 'Trusted Types is not enforced on the page').toBe(true)
+  expect(report).toMatchObject({ ok: true, quilttDefined: true, violations: [] })
+  expect(report.policies).toEqual(['quiltt-embed'])
+  expect(report.events).toEqual(['opened', 'loaded'])
+  expect(
+    report.calls.map(([name]) => name).filter((name) => !/^(on|off)/.test(String(name))),
+  ).toEqual(['authenticate', 'connect', 'open'])
+  expect(await requestCount(url)).toBe(1)
+})
+
+test('a page whose Trusted Types list lacks quiltt-embed gets SCRIPT_LOAD_FAILED, as a ConnectorError', async () => {
+  const url = scriptUrl({ autoload: '1' })
+  const report = await loadPage<StrictReport>('/pages/strict.html', {
+    policies: 'some-other-policy',
+    scriptUrl: url,
+  })
+
+  expect(report.plainStringRefused).toBe(true)
+  expect(report.ok).toBe(false)
+  const { isConnectorError, name, code, message } = report
+  expect({ isConnectorError, name, code, message }).toEqual({
+    isConnectorError: true,
+    name: 'ConnectorError',
+    code: 'SCRIPT_LOAD_FAILED',
+    message: expect.stringMatching(/trusted|policy|quiltt-embed/i),
+  })
+  expect(await requestCount(url)).toBe(0)
+})
+
+test('nonce: under a nonce-only script-src, connector.js runs because the SDK gives its tag the nonce', async () => {
+  const nonce = unique('n')
+  const url = scriptUrl({ autoload: '1' })
+  const report = await loadPage<StrictReport>('/pages/strict.html', {
+    nonce,
+    useNonce: nonce,
+    scriptUrl: url,
+  })
+
+  expect(report).toMatchObject({ ok: true, quilttDefined: true, violations: [] })
+  expect(report.tags).toEqual([{ nonce }])
+  expect(report.events).toEqual(['opened', 'loaded'])
+})
+
+test('nonce: the same page without the nonce option is blocked → SCRIPT_LOAD_FAILED', async () => {
+  const url = scriptUrl({ autoload: '1' })
+  const report = await loadPage<StrictReport>('/pages/strict.html', {
+    nonce: unique('n'),
+    scriptUrl: url,
+  })
+
+  expect(report).toMatchObject({
+    ok: false,
+    isConnectorError: true,
+    code: 'SCRIPT_LOAD_FAILED',
+    quilttDefined: false,
+  })
+  expect(report.violations).toContainEqual(
+    expect.objectContaining({ directive: 'script-src-elem', blockedURI: url }),
+  )
+  expect(report.tags).toEqual([])
+  expect(await requestCount(url)).toBe(0)
+})
+
+interface IifeReport {
+  keys: string[]
+  types: Record<string, string>
+  version: unknown
+  readyStateWhenLoaded: string
+  containerParsedWhenLoaded: boolean
+  seen: { name: string; target: string; bubbles: boolean; metadata?: unknown; code?: string }[]
+  iframeSrc: string | null
+  violations: Violation[]
+}
+
+test('the IIFE defines window.QuilttEmbed and auto-binds data-quiltt-* once the DOM is ready', async () => {
+  const connectorId = unique('iife')
+  const report = await loadPage<IifeReport>('/pages/iife.html', { connectorId })
+
+  expect(report.keys).toEqual(['ConnectorError', 'autoBind', 'createConnector', 'version'])
+  expect(report.types).toEqual({
+    createConnector: 'function',
+    ConnectorError: 'function',
+    autoBind: 'function',
+    version: 'string',
+  })
+  expect(report.version).toMatch(/^\d+\.\d+\.\d+/)
+  // The tag ran in <head>, before the container existed: only DOMContentLoaded could bind it.
+  expect(report.readyStateWhenLoaded).toBe('loading')
+  expect(report.containerParsedWhenLoaded).toBe(false)
+  expect(report.seen).toEqual([
+    { name: 'open', target: 'inline', bubbles: true, metadata: { connectorId } },
+    { name: 'load', target: 'inline', bubbles: true, metadata: { connectorId } },
+  ])
+  expect(new URL(report.iframeSrc ?? '').origin).toBe(`http://${connectorId}.localhost:${port}`)
+  expect(report.violations).toEqual([])
+})
