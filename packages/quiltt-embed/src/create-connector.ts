@@ -131,6 +131,7 @@ export function createConnector(options: ConnectorOptions): Connector {
           if (!exited) exit('ExitAbort')
           close()
         },
+        active: () => teardown === end,
       }
 
       const mount = (token: string) => {

@@ -10,19 +10,23 @@ export interface Emitter {
 
 export function createEmitter(): Emitter {
   const emitter = createNanoEvents<ConnectorEvents>()
+  // nanoevents walks a snapshot of the listeners, so `live` also silences the rest of an emit
+  // that is under way when a listener destroys the connector.
+  let live = true
   return {
     // Like a DOM event listener, a listener that throws is reported to the page (a window
     // `error` event) and stops neither the other listeners nor the SDK.
     on: (event, listener) =>
       emitter.on(event, ((...args: never[]) => {
         try {
-          ;(listener as (...args: never[]) => void)(...args)
+          if (live) (listener as (...args: never[]) => void)(...args)
         } catch (error) {
           reportError(error)
         }
       }) as never),
     emit: (event, ...args) => emitter.emit(event, ...args),
     clear() {
+      live = false
       emitter.events = {}
     },
   }

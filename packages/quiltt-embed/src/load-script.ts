@@ -30,9 +30,13 @@ export function loadScript(url: string, nonce?: string): Promise<ConnectorSDK> {
   if (!promise) {
     promise = new Promise((resolve, reject) => {
       if (window.Quiltt) return resolve(window.Quiltt)
-      const existing = Array.from(document.scripts).find((script) => script.src === url)
+      // Reuse a tag for this URL only while it is still loading: one that finished without
+      // defining window.Quiltt has failed, and waiting on it would hang.
+      const existing = performance.getEntriesByName(url).length
+        ? undefined
+        : Array.from(document.scripts).find((script) => script.src === url)
       const script = existing ?? document.createElement('script')
-      const done = (event: Event) => {
+      const done = (event?: Event, cause?: unknown) => {
         script.removeEventListener('load', done)
         script.removeEventListener('error', done)
         if (window.Quiltt) return resolve(window.Quiltt)
@@ -42,19 +46,27 @@ export function loadScript(url: string, nonce?: string): Promise<ConnectorSDK> {
           new ConnectorError(
             'SCRIPT_LOAD_FAILED',
             'connector.js failed to load or to define window.Quiltt: check `scriptUrl`, the network and your CSP.',
-            { cause: event.type === 'load' ? new TypeError('window.Quiltt is undefined') : event },
+            {
+              cause:
+                cause ??
+                (event?.type === 'load' ? new TypeError('window.Quiltt is undefined') : event),
+            },
           ),
         )
       }
       script.addEventListener('load', done)
       script.addEventListener('error', done)
-      if (!existing) {
+      if (existing) return
+      try {
         policy ??= window.trustedTypes?.createPolicy('quiltt-embed', {
           createScriptURL: (value) => value,
         })
         script.nonce = nonce ?? ''
         script.src = policy ? policy.createScriptURL(url) : url
         document.head.append(script)
+      } catch (error) {
+        // Trusted Types refused our policy or the URL: the page's CSP must allow `quiltt-embed`.
+        done(undefined, error)
       }
     })
     loading.set(url, promise)

@@ -36,7 +36,8 @@ export function openModal(iframe: HTMLIFrameElement, onDismiss: () => void): () 
   })
   const panel = element('div', PANEL)
   const close = element('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
-  const saved = [root.style.overflow, body.style.paddingRight] as const
+  // Longhands, so an overflow-y the page set itself comes back exactly.
+  const saved = [root.style.overflowX, root.style.overflowY, body.style.paddingRight] as const
   const gap = innerWidth - root.clientWidth
   const inert = Array.from(body.children).filter(
     (node) => !(node as HTMLElement).inert,
@@ -65,7 +66,7 @@ export function openModal(iframe: HTMLIFrameElement, onDismiss: () => void): () 
     listen(false)
     for (const node of inert) node.inert = false
     overlay.remove()
-    ;[root.style.overflow, body.style.paddingRight] = saved
+    ;[root.style.overflowX, root.style.overflowY, body.style.paddingRight] = saved
     if (opener?.isConnected) opener.focus()
   }
 }

@@ -39,6 +39,7 @@ export function checkTokenSource(token: unknown): TokenSource {
 
 /** Validates `createConnector` options synchronously; throws `ConnectorError` on the first problem. */
 export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
+  if (typeof options !== 'object' || !options) throw invalidOption('options', 'an object')
   const { connectorId, transport = 'iframe', timeout = 15_000, container } = options
   if (typeof connectorId !== 'string' || !CONNECTOR_ID.test(connectorId)) {
     throw new ConnectorError(

@@ -11,6 +11,8 @@ const CALLBACKS = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const
  */
 export const scriptTransport: TransportDriver = async (config, token, on) => {
   const quiltt = await loadScript(config.scriptUrl, config.nonce)
+  // Closed, destroyed or timed out while connector.js was loading: drive nothing.
+  if (!on.active()) return { remove() {} }
   const { connectorId, connectionId, institution, appLauncherUrl } = config
   quiltt.authenticate(token)
   const connector: ConnectorSDKConnector = connectionId

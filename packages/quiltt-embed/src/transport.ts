@@ -9,6 +9,8 @@ export interface TransportHandlers {
   message(message: QuilttMessage): void
   /** The user dismissed the SDK's own modal (Escape or its close button). */
   dismiss(): void
+  /** False once this open() was closed, destroyed or failed: an async transport must stop. */
+  active(): boolean
 }
 
 /** One mounted Connector: how to reach it and how to take it away. */
