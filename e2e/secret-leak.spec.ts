@@ -106,6 +106,8 @@ test('the API secret appears in no request, response, DOM or storage of full flo
   demo,
   sandbox,
 }) => {
+  // Three Connector flows on two pages.
+  test.slow()
   const traffic = recordTraffic(context)
 
   await page.goto('/spa.html')
