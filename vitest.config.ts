@@ -29,7 +29,11 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
             screenshotFailures: false,
           },
-          typecheck: { enabled: true, include: ['packages/quiltt-embed/test/**/*.test-d.ts'] },
+          typecheck: {
+            enabled: true,
+            include: ['packages/quiltt-embed/test/**/*.test-d.ts'],
+            tsconfig: 'packages/quiltt-embed/tsconfig.typecheck.json',
+          },
         },
       },
       {

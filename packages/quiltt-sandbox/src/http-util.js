@@ -118,7 +118,7 @@ export function readJsonBody(req) {
  */
 function parseBody(contentType, raw) {
   if (raw.length === 0) return { ok: true, value: {} }
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase()
+  const mediaType = (contentType ?? '').split(';')[0]?.trim() ?? ''.toLowerCase()
   if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) {
     return {
       ok: false,

@@ -32,9 +32,9 @@ export function createRateLimiter({ perHour, perDay, now }) {
     const hourAgo = now() - HOUR
     const lastHour = list.filter((entry) => entry.at > hourAgo)
     let waitMs = 0
-    if (lastHour.length >= perHour) waitMs = lastHour[lastHour.length - perHour].at + HOUR - now()
+    if (lastHour.length >= perHour) waitMs = (lastHour[lastHour.length - perHour]?.at ?? 0) + HOUR - now()
     if (list.length >= perDay) {
-      waitMs = Math.max(waitMs, list[list.length - perDay].at + DAY - now())
+      waitMs = Math.max(waitMs, (list[list.length - perDay]?.at ?? 0) + DAY - now())
     }
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0
   }

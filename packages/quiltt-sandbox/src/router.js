@@ -20,7 +20,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 export function routeHost(host) {
   const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(host ?? '')
   if (!match) return undefined
-  const hostname = match[1].toLowerCase().replace(/\.$/, '')
+  const hostname = (match[1] ?? '').toLowerCase().replace(/\.$/, '')
   if (LOOPBACK.has(hostname)) return { app: 'auth' }
   if (hostname === 'cdn.localhost') return { app: 'cdn' }
   const label = hostname.endsWith('.localhost') ? hostname.slice(0, -'.localhost'.length) : ''
