@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'sdk',
           include: ['packages/quiltt-embed/test/**/*.test.ts'],
+          // Pure parsers are fuzzed in Node, where 10,000 runs per property take seconds.
+          exclude: ['packages/quiltt-embed/test/property/**'],
           globalSetup: [
             'packages/quiltt-embed/test/global-setup.ts',
             'packages/quiltt-embed/test/script/global-setup.ts',
@@ -43,6 +45,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'packages/quiltt-sandbox/test/**/*.test.{js,ts}',
+            'packages/quiltt-embed/test/property/**/*.test.ts',
             'packages/quiltt-secret-guard/test/**/*.test.{js,ts}',
             'demo/test/**/*.test.{js,ts}',
           ],
