@@ -13,7 +13,10 @@ const { version } = JSON.parse(readFileSync(`${sdkDir}/package.json`, 'utf8'))
 
 // The version is inlined so the bundle never reads package.json or process.env at run time.
 const inlineVersion = () =>
-  replace({ preventAssignment: true, values: { __QUILTT_EMBED_VERSION__: JSON.stringify(version) } })
+  replace({
+    preventAssignment: true,
+    values: { __QUILTT_EMBED_VERSION__: JSON.stringify(version) },
+  })
 
 const ts = () =>
   typescript({

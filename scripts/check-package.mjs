@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const dir = mkdtempSync(join(tmpdir(), 'quiltt-embed-pack-'))
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
 try {
   const [{ filename, files }] = JSON.parse(
     run('npm', ['pack', '--json', '--pack-destination', dir, '-w', 'quiltt-embed']),
@@ -14,7 +15,12 @@ try {
   const tarball = join(dir, filename)
   const listed = files.map((file) => file.path).sort()
   console.log(`packed ${filename}: ${listed.join(', ')}`)
-  for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/quiltt-embed.min.js', 'package.json']) {
+  for (const required of [
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/quiltt-embed.min.js',
+    'package.json',
+  ]) {
     if (!listed.includes(required)) throw new Error(`the package is missing ${required}`)
   }
   if (listed.some((path) => path.startsWith('src/') || path.includes('test'))) {
@@ -23,7 +29,18 @@ try {
   process.stdout.write(run('npx', ['publint', '--strict', tarball]))
   // ESM-only on purpose: a browser SDK has no CommonJS consumers worth a second build. The IIFE
   // subpath is a classic script for copying or CDNs, not a module, so it has no types to check.
-  process.stdout.write(run('npx', ['attw', '--profile', 'esm-only', '--exclude-entrypoints', 'quiltt-embed.min.js', '--format', 'table-flipped', tarball]))
+  process.stdout.write(
+    run('npx', [
+      'attw',
+      '--profile',
+      'esm-only',
+      '--exclude-entrypoints',
+      'quiltt-embed.min.js',
+      '--format',
+      'table-flipped',
+      tarball,
+    ]),
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

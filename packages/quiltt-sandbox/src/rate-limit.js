@@ -32,7 +32,8 @@ export function createRateLimiter({ perHour, perDay, now }) {
     const hourAgo = now() - HOUR
     const lastHour = list.filter((entry) => entry.at > hourAgo)
     let waitMs = 0
-    if (lastHour.length >= perHour) waitMs = (lastHour[lastHour.length - perHour]?.at ?? 0) + HOUR - now()
+    if (lastHour.length >= perHour)
+      waitMs = (lastHour[lastHour.length - perHour]?.at ?? 0) + HOUR - now()
     if (list.length >= perDay) {
       waitMs = Math.max(waitMs, (list[list.length - perDay]?.at ?? 0) + DAY - now())
     }
