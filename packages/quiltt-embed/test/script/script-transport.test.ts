@@ -295,31 +295,45 @@ describe('loading connector.js', () => {
     expect(scriptTags(url)).toEqual([tag])
   })
 
-  test('an existing <script src=scriptUrl> that already failed does not block retries', async () => {
-    // The page's own tag hit a failing CDN (HTTP 500) before the SDK ran.
-    const url = scriptUrl({ fail: '1' })
-    const tag = document.createElement('script')
-    tag.src = url
-    const failed = new Promise((resolve) => tag.addEventListener('error', resolve))
-    document.head.append(tag)
-    await failed
-
-    const connector = createScriptConnector({ scriptUrl: url, timeout: 1000 })
-    // The first open() may fail (SCRIPT_LOAD_FAILED or LOAD_TIMEOUT) …
-    await connector.open().catch(() => {})
-    // … but, as after any failure, the next one must try connector.js again.
-    const reopened = connector.open().then(
+  /** One open() on which the Connector reports Load if Quiltt gets opened; the outcome. */
+  async function attempt(connector: Connector): Promise<string> {
+    const id = connector.connectorId
+    const opensBefore = calls().filter(([name, owner]) => name === 'open' && owner === id).length
+    const outcome = connector.open().then(
       () => 'opened',
       (error: unknown) => `rejected with ${(error as { code?: string }).code}`,
     )
-    // Play the Connector's Load if Quiltt does get opened; `timeout` bounds the wait either way.
-    waitForQuilttOpen(connector.connectorId).then(
-      () => emit(connector.connectorId, 'Load'),
-      () => {},
-    )
-    expect(await reopened).toBe('opened')
-    expect(await requestCount(url)).toBe(2)
-  })
+    waitForQuilttOpen(id, opensBefore + 1)
+      .then(() => emit(id, 'Load'))
+      .catch(() => {})
+    return outcome
+  }
+
+  test.each([
+    ['', () => {}],
+    // Analytics scripts clear the buffer; it also stops filling past 250 entries on busy pages.
+    [' (the page cleared its resource timings)', () => performance.clearResourceTimings()],
+  ])(
+    'an existing <script src=scriptUrl> that already failed does not block retries%s',
+    async (_, tamper) => {
+      // The page's own tag hit a failing CDN (HTTP 500) before the SDK ran.
+      const url = scriptUrl({ fail: '1' })
+      const tag = document.createElement('script')
+      tag.src = url
+      const failed = new Promise((resolve) => tag.addEventListener('error', resolve))
+      document.head.append(tag)
+      await failed
+      tamper()
+
+      const connector = createScriptConnector({ scriptUrl: url, timeout: 1000 })
+      // The first open() may fail (SCRIPT_LOAD_FAILED or LOAD_TIMEOUT), but as after any failure
+      // the next one must try connector.js again.
+      const outcomes = [await attempt(connector)]
+      if (outcomes[0] !== 'opened') outcomes.push(await attempt(connector))
+      expect(outcomes.at(-1), `outcomes: ${outcomes.join(', ')}`).toBe('opened')
+      expect(await requestCount(url)).toBe(2)
+    },
+  )
 
   test('the nonce option is set on the inserted <script>', async () => {
     const url = scriptUrl()
@@ -410,27 +424,36 @@ describe('destroy()', () => {
     expect(a.log).not.toContain('exitSuccess')
   })
 
-  test('destroy() while connector.js is still loading: Quiltt is never authenticated or opened', async () => {
-    const key = unique('hold')
-    const url = scriptUrl({ hold: key })
-    const connector = createScriptConnector({ scriptUrl: url })
-    const opening = connector.open()
-    await expect.poll(() => requestCount(url)).toBe(1)
-    connector.destroy()
-    expect((await rejection(opening)).code).toBe('DESTROYED')
+  test.each([
+    ['destroy', 'destroyed'],
+    ['close', 'closed'],
+  ] as const)(
+    '%s() while connector.js is still loading: Quiltt is never authenticated or opened',
+    async (method, state) => {
+      const key = unique('hold')
+      const url = scriptUrl({ hold: key })
+      const connector = createScriptConnector({ scriptUrl: url })
+      const opening = connector.open().catch((error: unknown) => error)
+      await expect.poll(() => requestCount(url)).toBe(1)
+      connector[method]()
+      expect(connector.state).toBe(state)
+      const settled = await opening
+      if (method === 'destroy') expect(settled).toMatchObject({ code: 'DESTROYED' })
 
-    // A second connector on the same URL proves the script arrived and ran.
-    const other = createScriptConnector({ scriptUrl: url })
-    const otherOpening = other.open()
-    await release(key)
-    await waitForQuilttOpen(other.connectorId)
-    emit(other.connectorId, 'Load')
-    await otherOpening
+      // A second connector on the same URL proves the script arrived and ran.
+      const other = createScriptConnector({ scriptUrl: url })
+      const otherOpening = other.open()
+      await release(key)
+      await waitForQuilttOpen(other.connectorId)
+      emit(other.connectorId, 'Load')
+      await otherOpening
 
-    const touched = steps().filter(([, id]) => id === connector.connectorId)
-    expect(touched, 'the destroyed connector was driven after all').toEqual([])
-    expect(steps().filter(([name]) => name === 'authenticate')).toHaveLength(1)
-  })
+      const touched = steps().filter(([, id]) => id === connector.connectorId)
+      expect(touched, `the ${state} connector was driven after all`).toEqual([])
+      expect(steps().filter(([name]) => name === 'authenticate')).toHaveLength(1)
+      expect(connector.state).toBe(state)
+    },
+  )
 
   test('after LOAD_TIMEOUT, a late connector.js does not open Quiltt for the failed open()', async () => {
     const key = unique('hold')
