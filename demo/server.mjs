@@ -128,6 +128,11 @@ export async function startDemo({
       mode: quiltt.mode,
       connectorId: quiltt.connectorId,
       modalButton: { 'data-quiltt-button': quiltt.connectorId, ...sdkAttributes },
+      scriptButton: {
+        'data-quiltt-button': quiltt.connectorId,
+        'data-quiltt-transport': 'script',
+        ...sdkAttributes,
+      },
       inlineContainer: { 'data-quiltt-container': quiltt.connectorId, ...sdkAttributes },
       reconnectSection: reconnect ? {} : { hidden: '' },
       reconnectButton: reconnect

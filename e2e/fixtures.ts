@@ -21,7 +21,13 @@ interface WorkerFixtures {
   sandbox: NonNullable<Demo['sandbox']>
 }
 
-export const test = base.extend<{ stats: () => Promise<SandboxStats> }, WorkerFixtures>({
+interface TestFixtures {
+  stats: () => Promise<SandboxStats>
+  /** Automatic: fails the test on any uncaught page error or CSP violation, in any page or frame. */
+  pageProblems: string[]
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   demoOptions: [{}, { scope: 'worker', option: true }],
   demo: [
     async ({ demoOptions }, use) => {
@@ -38,6 +44,20 @@ export const test = base.extend<{ stats: () => Promise<SandboxStats> }, WorkerFi
       await use(demo.sandbox)
     },
     { scope: 'worker' },
+  ],
+  pageProblems: [
+    async ({ context }, use) => {
+      const problems: string[] = []
+      context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`))
+      context.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) {
+          problems.push(`CSP: ${message.text()}`)
+        }
+      })
+      await use(problems)
+      expect(problems).toEqual([])
+    },
+    { auto: true },
   ],
   baseURL: async ({ demo }, use) => {
     await use(demo.url)

@@ -86,3 +86,6 @@ export async function cancel(connector: FrameLocator): Promise<void> {
   await expect(connector.getByRole('heading', { name: 'Select your institution' })).toBeVisible()
   await connector.getByRole('button', { name: 'Cancel' }).click()
 }
+
+/** The SPA's "Connect" section, which holds its status line and error alert. */
+export const appMessages = (page: Page): Locator => page.getByRole('region', { name: 'Connect' })

@@ -118,3 +118,18 @@ test('reconnect: the page rendered for a connection reconnects it (same connecti
   expect(reconnected.connectionId).toBe(created.connectionId)
   expect(reconnected.profileId).toBe(created.profileId)
 })
+
+test('script transport: a data-quiltt-transport="script" button connects through connector.js', async ({
+  page,
+  demo,
+  stats,
+}) => {
+  const before = await stats()
+  await page.getByRole('button', { name: 'Connect with script transport' }).click()
+  await connectSandboxBank(modalConnector(page))
+
+  const success = entriesFrom(page, 'quiltt:exit-success', 'connect-script')
+  await expect(success).toHaveCount(1)
+  expectSuccessMetadata((await detailOf(success)).metadata, demo.connectorId)
+  expect((await stats()).scriptRequests - before.scriptRequests).toBe(1)
+})

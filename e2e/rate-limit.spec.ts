@@ -3,7 +3,7 @@
 // new token on every call, and the second ask is refused with 429. The page must say so instead
 // of showing a broken Connector.
 import { expect, test } from './fixtures'
-import { cancel, logEntries, modalConnector } from './helpers'
+import { appMessages, cancel, logEntries, modalConnector } from './helpers'
 
 test.use({
   demoOptions: { sandbox: { tokenTtlSeconds: 120, rateLimit: { perHour: 1, perDay: 20 } } },
@@ -21,7 +21,7 @@ test('SPA: a 429 from the Auth API is shown as a clear rate-limit message', asyn
   expect(response.status()).toBe(429)
   expect(await response.json()).toEqual({ error: 'rate_limited', message: expect.any(String) })
 
-  await expect(page.getByRole('alert')).toContainText('rate limit')
+  await expect(appMessages(page).getByRole('alert')).toContainText('rate limit')
   const error = logEntries(page, 'error')
   await expect(error).toHaveCount(1)
   await expect(error).toContainText('TOKEN_PROVIDER_FAILED')

@@ -2,7 +2,7 @@
 // is fresh, and sign-out revokes it at Quiltt.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { cancel, detailOf, logEntries, modalConnector } from './helpers'
+import { appMessages, cancel, detailOf, logEntries, modalConnector } from './helpers'
 
 /** Collects every session token the page receives from the demo's token endpoint. */
 function recordTokens(page: Page): string[] {
@@ -53,7 +53,9 @@ test('sign-out: the cached token is revoked at Quiltt; connecting again issues a
   const before = await stats()
 
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('status')).toHaveText(/Signed out: the session token was revoked/)
+  await expect(appMessages(page).getByRole('status')).toHaveText(
+    /Signed out: the session token was revoked/,
+  )
   expect((await stats()).sessionsRevoked - before.sessionsRevoked).toBe(1)
   const revoked = await fetch(`${sandbox.authUrl}/v1/users/session`, {
     headers: { authorization: `Bearer ${tokens[0]}` },

@@ -2,6 +2,7 @@
 import { expect, test } from './fixtures'
 import {
   cancel,
+  chooseBank,
   connectOAuthBank,
   connectSandboxBank,
   detailOf,
@@ -86,6 +87,24 @@ test('OAuth bank: the Connector opens the bank popup; authorizing completes the 
 
   await expect(logEntries(page, 'exitSuccess')).toHaveCount(1)
   expectSuccessMetadata(await detailOf(logEntries(page, 'exitSuccess')), demo.connectorId)
+})
+
+test('OAuth bank: closing the popup lets the user cancel, which logs exitAbort', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Connect in a modal' }).click()
+  const connector = modalConnector(page)
+  await chooseBank(connector, 'OAuth Bank')
+  const popupOpened = page.waitForEvent('popup')
+  await connector.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
+  await (await popupOpened).close()
+
+  await expect(
+    connector.getByRole('heading', { name: 'Authorization was cancelled' }),
+  ).toBeVisible()
+  await connector.getByRole('button', { name: 'Cancel' }).click()
+  await expect(logEntries(page, 'exitAbort')).toHaveCount(1)
+  expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitAbort'])
 })
 
 test('reconnect: the connection just created is reconnected with the same connectionId', async ({
