@@ -136,17 +136,21 @@ export function createConnector(options: ConnectorOptions): Connector {
 
       const mount = (token: string) => {
         if (teardown !== end) return
-        timer = setTimeout(
-          () =>
-            fail(
-              new ConnectorError(
-                'LOAD_TIMEOUT',
-                `The Connector did not load within ${config.timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
+        const mounting = transport(config, token, handlers)
+        // Started after the transport: connector.js's own deadline, of the same length, decides
+        // first whether the script failed to load (SCRIPT_LOAD_FAILED) or Quiltt never loaded.
+        if (teardown === end)
+          timer = setTimeout(
+            () =>
+              fail(
+                new ConnectorError(
+                  'LOAD_TIMEOUT',
+                  `The Connector did not load within ${config.timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
+                ),
               ),
-            ),
-          config.timeout,
-        )
-        return transport(config, token, handlers).then((mounted) => {
+            config.timeout,
+          )
+        return mounting.then((mounted) => {
           // Closed while mounting: take the fresh Connector away again.
           if (teardown === end) session = mounted
           else mounted.remove()

@@ -1,11 +1,44 @@
 import { parseMessage, type QuilttMessage } from './parse-message'
 
-/** The Connector iframe and its message channel. */
+/** The Connector iframe, its loading indicator and its message channel. */
 export interface Frame {
+  /** What to insert: the iframe over a loading indicator, filling its parent. */
+  element: HTMLElement
   iframe: HTMLIFrameElement
   /** Posts to the Connector, only ever to its exact origin. */
   post(data: unknown): void
   remove(): void
+}
+
+function styled<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  css: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag)
+  node.style.cssText = css
+  return node
+}
+
+/** A spinner until the Connector's Load; still (a plain ring) for prefers-reduced-motion. */
+function createLoader(): HTMLElement {
+  const loader = styled(
+    'div',
+    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui,sans-serif;color:#475569',
+  )
+  const ring = styled(
+    'div',
+    'width:32px;height:32px;border:3px solid #cbd5e1;border-top-color:#4f46e5;border-radius:50%',
+  )
+  loader.setAttribute('role', 'status')
+  loader.append(ring, 'Loading…')
+  // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds.
+  if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
+    ring.animate([{ transform: 'rotate(1turn)' }], {
+      duration: 900,
+      iterations: Number.POSITIVE_INFINITY,
+    })
+  }
+  return loader
 }
 
 /**
@@ -18,28 +51,37 @@ export function createFrame(
   origin: string,
   onMessage: (message: QuilttMessage) => void,
 ): Frame {
-  const iframe = document.createElement('iframe')
+  const element = styled('div', 'position:relative;width:100%;height:100%')
+  const loader = createLoader()
+  // Invisible, not hidden, until Load: it keeps loading and can take focus meanwhile.
+  const iframe = styled(
+    'iframe',
+    'position:relative;display:block;width:100%;height:100%;border:0;opacity:0',
+  )
   iframe.title = 'Quiltt Connector'
   iframe.setAttribute('allow', 'publickey-credentials-get *')
   iframe.src = src
-  Object.assign(iframe.style, { display: 'block', width: '100%', height: '100%', border: '0' })
+  element.append(loader, iframe)
 
   const listener = (event: MessageEvent) => {
-    if (event.source === null || event.source !== iframe.contentWindow) return
-    if (event.origin !== origin) return
+    if (event.source === null || event.source !== iframe.contentWindow || event.origin !== origin)
+      return
     const message = parseMessage(event.data)
+    if (message?.type === 'Load') {
+      loader.remove()
+      iframe.style.opacity = ''
+    }
     if (message) onMessage(message)
   }
   window.addEventListener('message', listener)
 
   return {
+    element,
     iframe,
-    post(data) {
-      iframe.contentWindow?.postMessage(data, origin)
-    },
+    post: (data) => iframe.contentWindow?.postMessage(data, origin),
     remove() {
       window.removeEventListener('message', listener)
-      iframe.remove()
+      element.remove()
     },
   }
 }

@@ -22,8 +22,12 @@ function connectorUrl(config: Parameters<TransportDriver>[0], token: string): st
 export const iframeTransport: TransportDriver = async (config, token, on) => {
   const frame = createFrame(connectorUrl(config, token), config.origin, on.message)
   let removeModal: (() => void) | undefined
-  if (config.container) config.container.append(frame.iframe)
-  else removeModal = openModal(frame.iframe, on.dismiss)
+  const { container } = config
+  if (container) {
+    // A container without a height of its own would squeeze the Connector to 150 px.
+    if (!container.clientHeight) frame.element.style.height = '640px'
+    container.append(frame.element)
+  } else removeModal = openModal(frame, on.dismiss)
   on.opened()
   return {
     post: frame.post,

@@ -14,6 +14,8 @@ type Policy = { createScriptURL(url: string): string }
 
 /** One download per script URL, however many connectors a page has. */
 const loading = new Map<string, Promise<ConnectorSDK>>()
+/** The page's own tags we waited on in vain: never waited on again. */
+const abandoned = new WeakSet<HTMLScriptElement>()
 /**
  * Under `require-trusted-types-for 'script'` a string cannot become `script.src`; pages allow our
  * policy by name (`trusted-types quiltt-embed`). It only ever sees URLs the options checked.
@@ -25,7 +27,7 @@ let policy: Policy | undefined
  * the same URL is reused; a failure forgets the attempt (and removes our tag) so the next call
  * retries.
  */
-export function loadScript(url: string, nonce?: string): Promise<ConnectorSDK> {
+export function loadScript(url: string, timeout: number, nonce?: string): Promise<ConnectorSDK> {
   let promise = loading.get(url)
   if (!promise) {
     promise = new Promise((resolve, reject) => {
@@ -34,18 +36,22 @@ export function loadScript(url: string, nonce?: string): Promise<ConnectorSDK> {
       // defining window.Quiltt has failed, and waiting on it would hang.
       const existing = performance.getEntriesByName(url).length
         ? undefined
-        : Array.from(document.scripts).find((script) => script.src === url)
+        : Array.from(document.scripts).find(
+            (script) => script.src === url && !abandoned.has(script),
+          )
       const script = existing ?? document.createElement('script')
       const done = (event?: Event, cause?: unknown) => {
+        clearTimeout(timer)
         script.removeEventListener('load', done)
         script.removeEventListener('error', done)
         if (window.Quiltt) return resolve(window.Quiltt)
-        if (!existing) script.remove()
+        if (existing) abandoned.add(existing)
+        else script.remove()
         loading.delete(url)
         reject(
           new ConnectorError(
             'SCRIPT_LOAD_FAILED',
-            'connector.js failed to load or to define window.Quiltt: check `scriptUrl`, the network and your CSP.',
+            'connector.js failed to load or to define window.Quiltt: check `scriptUrl`, the network and your CSP (script-src, trusted-types quiltt-embed).',
             {
               cause:
                 cause ??
@@ -54,6 +60,14 @@ export function loadScript(url: string, nonce?: string): Promise<ConnectorSDK> {
           ),
         )
       }
+      // A tag that never settles (or one that had failed before we saw it) must not block every
+      // later open(): after `timeout` the attempt is dropped and the next open() starts afresh.
+      const timer = setTimeout(
+        done,
+        timeout,
+        undefined,
+        new Error(`connector.js did not load within ${timeout} ms`),
+      )
       script.addEventListener('load', done)
       script.addEventListener('error', done)
       if (existing) return

@@ -1,3 +1,5 @@
+import type { Frame } from './frame'
+
 // Styles go through CSSOM (`style.cssText`), never a <style> element or style markup, so the
 // modal works under a strict CSP without 'unsafe-inline'.
 // Full screen at <= 480 px without a media query: `(481px - 100vw) * 9999` is <= 0 on wide
@@ -20,31 +22,53 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node
 }
 
+/** Open modals, oldest first; only the newest is interactive. */
+const stack: HTMLElement[] = []
+let unlockPage: (() => void) | undefined
+
 /**
- * Draws the modal around the Connector iframe, moves focus into it and keeps it there, locks page
- * scroll (keeping the scrollbar's width) and makes the rest of the page inert. The returned
- * function undoes all of it exactly and gives focus back to the opener. `onDismiss` runs on
- * Escape or the close button.
+ * Locks page scroll (keeping the scrollbar's width, so nothing shifts) and makes the page inert,
+ * once for however many modals are open; the returned function restores exactly what was there.
  */
-export function openModal(iframe: HTMLIFrameElement, onDismiss: () => void): () => void {
-  const opener = document.activeElement as HTMLElement | null
+function lockPage(): () => void {
   const { documentElement: root, body } = document
-  const overlay = element('div', OVERLAY, {
-    role: 'dialog',
-    'aria-modal': 'true',
-    'aria-label': 'Quiltt Connector',
-  })
-  const panel = element('div', PANEL)
-  const close = element('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
   // Longhands, so an overflow-y the page set itself comes back exactly.
   const saved = [root.style.overflowX, root.style.overflowY, body.style.paddingRight] as const
   const gap = innerWidth - root.clientWidth
   const inert = Array.from(body.children).filter(
     (node) => !(node as HTMLElement).inert,
   ) as HTMLElement[]
-  const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onDismiss()
-  // Focus landing outside the dialog is brought back in: a focus trap without sentinels.
-  const onFocus = (event: FocusEvent) => overlay.contains(event.target as Node) || iframe.focus()
+  if (gap > 0) body.style.paddingRight = `calc(${getComputedStyle(body).paddingRight} + ${gap}px)`
+  root.style.overflow = 'hidden'
+  for (const node of inert) node.inert = true
+  return () => {
+    for (const node of inert) node.inert = false
+    ;[root.style.overflowX, root.style.overflowY, body.style.paddingRight] = saved
+  }
+}
+
+/**
+ * Draws the modal around the Connector frame, moves focus into the dialog and keeps it there,
+ * and locks the page behind it. The returned function undoes all of it and gives focus back to
+ * the opener. `onDismiss` runs on Escape or the close button.
+ */
+export function openModal({ element: content, iframe }: Frame, onDismiss: () => void): () => void {
+  const opener = document.activeElement as HTMLElement | null
+  // tabindex=-1: the dialog itself takes focus, so Escape reaches us before the user tabs into
+  // the cross-origin Connector (whose keys we cannot see).
+  const overlay = element('div', OVERLAY, {
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-label': 'Quiltt Connector',
+    tabindex: '-1',
+  })
+  const panel = element('div', PANEL)
+  const close = element('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
+  const onKey = (event: KeyboardEvent) =>
+    event.key === 'Escape' && stack.at(-1) === overlay && onDismiss()
+  // Focus landing outside the newest dialog is brought back in: a focus trap without sentinels.
+  const onFocus = (event: FocusEvent) =>
+    stack.at(-1) !== overlay || overlay.contains(event.target as Node) || iframe.focus()
   const listen = (add: boolean) => {
     const method = add ? 'addEventListener' : 'removeEventListener'
     document[method]('keydown', onKey as EventListener, true)
@@ -53,20 +77,25 @@ export function openModal(iframe: HTMLIFrameElement, onDismiss: () => void): () 
 
   close.textContent = '×'
   close.onclick = onDismiss
-  panel.append(iframe, close)
+  panel.append(content, close)
   overlay.append(panel)
-  if (gap > 0) body.style.paddingRight = `calc(${getComputedStyle(body).paddingRight} + ${gap}px)`
-  root.style.overflow = 'hidden'
-  for (const node of inert) node.inert = true
-  body.append(overlay)
+  unlockPage ??= lockPage()
+  for (const older of stack) older.inert = true
+  stack.push(overlay)
+  document.body.append(overlay)
   listen(true)
-  iframe.focus()
+  overlay.focus()
 
   return () => {
     listen(false)
-    for (const node of inert) node.inert = false
+    stack.splice(stack.indexOf(overlay), 1)
     overlay.remove()
-    ;[root.style.overflowX, root.style.overflowY, body.style.paddingRight] = saved
+    const top = stack.at(-1)
+    if (top) top.inert = false
+    else {
+      unlockPage?.()
+      unlockPage = undefined
+    }
     if (opener?.isConnected) opener.focus()
   }
 }

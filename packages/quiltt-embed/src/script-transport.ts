@@ -10,7 +10,7 @@ const CALLBACKS = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const
  * its callbacks as ours. Each connector registers its own callbacks and removes exactly those.
  */
 export const scriptTransport: TransportDriver = async (config, token, on) => {
-  const quiltt = await loadScript(config.scriptUrl, config.nonce)
+  const quiltt = await loadScript(config.scriptUrl, config.timeout, config.nonce)
   // Closed, destroyed or timed out while connector.js was loading: drive nothing.
   if (!on.active()) return { remove() {} }
   const { connectorId, connectionId, institution, appLauncherUrl } = config

@@ -229,7 +229,8 @@ describe('assertSessionToken', () => {
       }),
       { numRuns: 300 },
     )
-  })
+    // Generous: the leak check scans every 8-character window, and CI machines are small.
+  }, 60_000)
 
   test('property: three random base64url segments never throw anything but a ConnectorError', () => {
     const segment = fc
@@ -252,7 +253,7 @@ describe('assertSessionToken', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 })
 
 test('a session token is never stored (no localStorage, sessionStorage or cookie)', async () => {

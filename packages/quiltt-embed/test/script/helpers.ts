@@ -46,8 +46,10 @@ export async function requestCount(url: string): Promise<number> {
 }
 
 /** Answers requests held with `?hold=key`. */
-export async function release(key: string): Promise<void> {
-  await fetch(`${cdnOrigin}/__release?key=${encodeURIComponent(key)}`)
+/** Answers the requests held under `key`; resolves how many there were. */
+export async function release(key: string): Promise<number> {
+  const response = await fetch(`${cdnOrigin}/__release?key=${encodeURIComponent(key)}`)
+  return ((await response.json()) as { released: number }).released
 }
 
 function base64url(text: string): string {

@@ -346,17 +346,28 @@ describe('loading connector.js', () => {
     await opening
   })
 
-  test('no Load within `timeout` (connector.js never answers) → LOAD_TIMEOUT', async () => {
+  test('connector.js never answers within `timeout` → SCRIPT_LOAD_FAILED, and the tag is gone', async () => {
     const url = scriptUrl({ hold: unique('never') })
     const connector = createScriptConnector({ scriptUrl: url, timeout: 500 })
     const errors: unknown[] = []
     connector.on('error', (error) => errors.push(error))
     const started = performance.now()
     const error = await rejection(connector.open())
-    expect(error.code).toBe('LOAD_TIMEOUT')
+    expect(error.code).toBe('SCRIPT_LOAD_FAILED')
+    expect(String((error.cause as Error)?.message)).toContain('500 ms')
     expect(performance.now() - started).toBeGreaterThanOrEqual(450)
     expect(errors).toEqual([error])
+    expect(scriptTags(url)).toHaveLength(0)
     await expect.poll(() => requestCount(url)).toBe(1)
+  })
+
+  test('connector.js loads but Quiltt never reports Load within `timeout` → LOAD_TIMEOUT', async () => {
+    const connector = createScriptConnector({ scriptUrl: scriptUrl(), timeout: 500 })
+    const opening = rejection(connector.open())
+    await waitForQuilttOpen(connector.connectorId)
+    const error = await opening
+    expect(error.code).toBe('LOAD_TIMEOUT')
+    expect(connector.state).toBe('idle')
   })
 })
 
@@ -459,11 +470,12 @@ describe('destroy()', () => {
     const key = unique('hold')
     const url = scriptUrl({ hold: key })
     const connector = createScriptConnector({ scriptUrl: url, timeout: 300 })
-    expect((await rejection(connector.open())).code).toBe('LOAD_TIMEOUT')
+    expect((await rejection(connector.open())).code).toBe('SCRIPT_LOAD_FAILED')
 
+    // The loader gave up on its own held request at the timeout; the next open() asks again.
     const other = createScriptConnector({ scriptUrl: url })
     const otherOpening = other.open()
-    await release(key)
+    await expect.poll(() => release(key)).toBeGreaterThanOrEqual(1)
     await waitForQuilttOpen(other.connectorId)
     emit(other.connectorId, 'Load')
     await otherOpening
