@@ -2,7 +2,14 @@ import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
 import { field } from './is-record'
-import type { Connector, ConnectorEvents, ConnectorOptions, Transport } from './types'
+import type {
+  Connector,
+  ConnectorEvents,
+  ConnectorEventType,
+  ConnectorMetadata,
+  ConnectorOptions,
+  Transport,
+} from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
 
@@ -20,8 +27,8 @@ const DOM_EVENTS: [keyof ConnectorEvents, string, (...args: never[]) => object][
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
-  type?: string
-  metadata?: object
+  type?: ConnectorEventType
+  metadata?: ConnectorMetadata
   url?: string
   error?: ConnectorError
 }
