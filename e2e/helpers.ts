@@ -41,8 +41,29 @@ export function expectSuccessMetadata(metadata: unknown, connectorId: string) {
   return metadata as { connectorId: string; profileId: string; connectionId: string }
 }
 
+/**
+ * Waits until the user can see the Connector. The SDK keeps its iframe transparent until the
+ * Connector's Load; Playwright judges visibility inside the frame only, so without this a click
+ * can land in the instant the Connector has rendered but the page has not revealed it yet.
+ */
+export async function shown(connector: FrameLocator): Promise<void> {
+  await expect(connector.owner()).toBeVisible()
+  await expect(connector.owner()).toHaveCSS('opacity', '1')
+}
+
+/**
+ * Clicks a Connector button that ends the flow. In a modal the SDK then removes the iframe, and
+ * Playwright's after-click check inside that frame can wait forever on a frame that is gone
+ * (seen on loaded machines); `noWaitAfter` skips only that check. Callers assert the outcome on
+ * the page's event log.
+ */
+export async function clickToExit(connector: FrameLocator, name: string): Promise<void> {
+  await connector.getByRole('button', { name, exact: true }).click({ noWaitAfter: true })
+}
+
 /** Picks a bank on the institution screen. */
 export async function chooseBank(connector: FrameLocator, bank: Bank): Promise<void> {
+  await shown(connector)
   await expect(connector.getByRole('heading', { name: 'Select your institution' })).toBeVisible()
   await connector.getByRole('button', { name: bank, exact: true }).click()
 }
@@ -59,7 +80,7 @@ export async function connectSandboxBank(connector: FrameLocator): Promise<void>
   await chooseBank(connector, 'Sandbox Bank')
   await logIn(connector)
   await expect(connector.getByRole('heading', { name: 'Connected' })).toBeVisible()
-  await connector.getByRole('button', { name: 'Done' }).click()
+  await clickToExit(connector, 'Done')
 }
 
 /** OAuth Bank: the Connector opens the bank's popup, the user authorizes, the flow completes. */
@@ -68,9 +89,10 @@ export async function connectOAuthBank(page: Page, connector: FrameLocator): Pro
   const popupOpened = page.waitForEvent('popup')
   await connector.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
   const popup = await popupOpened
-  await popup.getByRole('button', { name: 'Authorize' }).click()
+  // The popup closes itself once authorized: the same after-click wait as in clickToExit.
+  await popup.getByRole('button', { name: 'Authorize' }).click({ noWaitAfter: true })
   await expect(connector.getByRole('heading', { name: 'Connected' })).toBeVisible()
-  await connector.getByRole('button', { name: 'Done' }).click()
+  await clickToExit(connector, 'Done')
 }
 
 /** Failing Bank: the sandbox refuses the login; closing its error screen sends ExitError. */
@@ -78,14 +100,22 @@ export async function failWithFailingBank(connector: FrameLocator): Promise<void
   await chooseBank(connector, 'Failing Bank')
   await logIn(connector)
   await expect(connector.getByRole('heading', { name: 'Connection failed' })).toBeVisible()
-  await connector.getByRole('button', { name: 'Close' }).click()
+  await clickToExit(connector, 'Close')
 }
 
 /** Cancel from the institution screen sends ExitAbort. */
 export async function cancel(connector: FrameLocator): Promise<void> {
+  await shown(connector)
   await expect(connector.getByRole('heading', { name: 'Select your institution' })).toBeVisible()
-  await connector.getByRole('button', { name: 'Cancel' }).click()
+  await clickToExit(connector, 'Cancel')
 }
 
 /** The SPA's "Connect" section, which holds its status line and error alert. */
 export const appMessages = (page: Page): Locator => page.getByRole('region', { name: 'Connect' })
+
+/** The Reconnect screen for a Sandbox Bank connection: "Continue" sends ExitSuccess. */
+export async function continueReconnect(connector: FrameLocator): Promise<void> {
+  await shown(connector)
+  await expect(connector.getByRole('heading', { name: 'Reconnect Sandbox Bank' })).toBeVisible()
+  await clickToExit(connector, 'Continue')
+}

@@ -5,6 +5,7 @@ import {
   cancel,
   connectOAuthBank,
   connectSandboxBank,
+  continueReconnect,
   detailOf,
   expectSuccessMetadata,
   failWithFailingBank,
@@ -109,8 +110,7 @@ test('reconnect: the page rendered for a connection reconnects it (same connecti
   await expect(page).toHaveURL(/\/plain\.html\?connection=/)
   await page.getByRole('button', { name: 'Reconnect this connection' }).click()
   const connector = modalConnector(page)
-  await expect(connector.getByRole('heading', { name: 'Reconnect Sandbox Bank' })).toBeVisible()
-  await connector.getByRole('button', { name: 'Continue' }).click()
+  await continueReconnect(connector)
 
   const success = entriesFrom(page, 'quiltt:exit-success', 'reconnect')
   await expect(success).toHaveCount(1)

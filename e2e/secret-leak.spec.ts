@@ -7,6 +7,7 @@ import {
   appMessages,
   connectOAuthBank,
   connectSandboxBank,
+  continueReconnect,
   inlineConnector,
   logEntries,
   modalConnector,
@@ -113,7 +114,7 @@ test('the API secret appears in no request, response, DOM or storage of full flo
   await connectSandboxBank(modalConnector(page))
   await expect(logEntries(page, 'exitSuccess')).toHaveCount(1)
   await page.getByRole('button', { name: 'Reconnect last connection' }).click()
-  await modalConnector(page).getByRole('button', { name: 'Continue' }).click()
+  await continueReconnect(modalConnector(page))
   await expect(logEntries(page, 'exitSuccess')).toHaveCount(2)
   await page.getByRole('button', { name: 'Connect with script transport' }).click()
   await connectOAuthBank(page, modalConnector(page))

@@ -3,8 +3,10 @@ import { expect, test } from './fixtures'
 import {
   cancel,
   chooseBank,
+  clickToExit,
   connectOAuthBank,
   connectSandboxBank,
+  continueReconnect,
   detailOf,
   expectSuccessMetadata,
   failWithFailingBank,
@@ -102,7 +104,7 @@ test('OAuth bank: closing the popup lets the user cancel, which logs exitAbort',
   await expect(
     connector.getByRole('heading', { name: 'Authorization was cancelled' }),
   ).toBeVisible()
-  await connector.getByRole('button', { name: 'Cancel' }).click()
+  await clickToExit(connector, 'Cancel')
   await expect(logEntries(page, 'exitAbort')).toHaveCount(1)
   expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitAbort'])
 })
@@ -124,8 +126,7 @@ test('reconnect: the connection just created is reconnected with the same connec
 
   await reconnect.click()
   const connector = modalConnector(page)
-  await expect(connector.getByRole('heading', { name: 'Reconnect Sandbox Bank' })).toBeVisible()
-  await connector.getByRole('button', { name: 'Continue' }).click()
+  await continueReconnect(connector)
 
   await expect(logEntries(page, 'exitSuccess')).toHaveCount(2)
   const reconnected = expectSuccessMetadata(
