@@ -23,8 +23,12 @@ interface WorkerFixtures {
 
 interface TestFixtures {
   stats: () => Promise<SandboxStats>
-  /** Automatic: fails the test on any uncaught page error or CSP violation, in any page or frame. */
+  /**
+   * Automatic: fails the test on any uncaught page error or CSP violation, in any page or frame.
+   * A file that provokes them on purpose sets `test.use({ failOnPageProblems: false })`.
+   */
   pageProblems: string[]
+  failOnPageProblems: boolean
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -45,8 +49,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  failOnPageProblems: [true, { option: true }],
   pageProblems: [
-    async ({ context }, use) => {
+    async ({ context, failOnPageProblems }, use) => {
       const problems: string[] = []
       context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`))
       context.on('console', (message) => {
@@ -55,7 +60,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         }
       })
       await use(problems)
-      expect(problems).toEqual([])
+      if (failOnPageProblems) expect(problems).toEqual([])
     },
     { auto: true },
   ],
