@@ -9,6 +9,11 @@ import { renderTemplate } from './lib/html.mjs'
 import { resolveQuilttConfig } from './lib/quiltt-config.mjs'
 import { applySecurityHeaders, contentSecurityPolicy } from './lib/security-headers.mjs'
 import { AuthApiError, createSessionStore } from './lib/session-store.mjs'
+import {
+  connectorFrameSource,
+  createNonce,
+  strictContentSecurityPolicy,
+} from './lib/strict-page.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 const TOKEN_URL = '/api/quiltt/session'
@@ -48,6 +53,8 @@ export async function startDemo({
   })
   const csp = contentSecurityPolicy(quiltt)
   const plainTemplate = readFileSync(here('./templates/plain.html'), 'utf8')
+  const strictTemplate = readFileSync(here('./templates/strict.html'), 'utf8')
+  const strictFrameSrc = connectorFrameSource(quiltt)
   const publicFiles = sirv(here('./public'), { etag: true })
   // dev mode looks files up per request, so a rebuild while the demo runs is served at once.
   const sdkFiles = sirv(here('../packages/quiltt-embed/dist'), { dev: true, etag: true })
@@ -108,6 +115,23 @@ export async function startDemo({
     if (pathname === '/plain.html' || pathname === '/plain') {
       demoUser(req, res)
       return sendHtml(res, renderPlain(url.searchParams.get('connection')))
+    }
+    if (pathname === '/strict.html' || pathname === '/strict') {
+      demoUser(req, res)
+      // A fresh nonce per response; this page's policy replaces the default one.
+      const nonce = createNonce()
+      res.setHeader(
+        'content-security-policy',
+        strictContentSecurityPolicy({ nonce, frameSrc: strictFrameSrc }),
+      )
+      return sendHtml(
+        res,
+        renderTemplate(strictTemplate, {
+          nonce,
+          mode: quiltt.mode,
+          connectorId: quiltt.connectorId,
+        }),
+      )
     }
     if (pathname.startsWith('/sdk/')) return serveUnder('/sdk', sdkFiles, req, res)
     if (pathname.startsWith('/dist/')) return serveUnder('/dist', bundleFiles, req, res)
