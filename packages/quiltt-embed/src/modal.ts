@@ -3,13 +3,19 @@ import type { Frame } from './frame'
 // Styles go through CSSOM (`style.cssText`), never a <style> element or style markup, so the
 // modal works under a strict CSP without 'unsafe-inline'.
 // Full screen at <= 480 px without a media query: `(481px - 100vw) * 9999` is <= 0 on wide
-// viewports and huge on narrow ones, so min()/max()/clamp() switch between the two layouts.
+// viewports and huge on narrow ones (`100vw - 480px` the other way round, for the corners), so
+// min()/max()/clamp() switch between the two layouts. No outline: the dialog takes focus only to
+// hear Escape, and a focus ring round the whole viewport would tell the user nothing.
 const OVERLAY =
-  'position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;background:#0009'
+  'position:fixed;inset:0;z-index:2147483647;outline:0;display:flex;align-items:center;justify-content:center;background:#0009'
+// The top padding is a bar for the close button, so it never covers the Connector's own controls;
+// the other sides keep the Connector out of notches and home indicators when full screen.
 const PANEL =
-  'position:relative;width:min(100%,max(480px,(481px - 100vw)*9999));height:min(100%,max(720px,(481px - 100vw)*9999));border-radius:clamp(0px,(100vw - 481px)*9999,12px);overflow:hidden;background:#fff'
+  'position:relative;box-sizing:border-box;width:min(100%,max(480px,(481px - 100vw)*9999));height:min(100%,max(720px,(481px - 100vw)*9999));padding:calc(40px + max(8px,env(safe-area-inset-top))) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);border-radius:clamp(0px,(100vw - 480px)*9999,12px);overflow:hidden;background:#fff'
+// all:revert drops the host page's button rules (white text, padding...) but keeps the browser's
+// focus ring.
 const CLOSE =
-  'position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;border:0;border-radius:50%;background:#fffe;font:20px system-ui;cursor:pointer'
+  'all:revert;position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;padding:0;border:0;border-radius:50%;background:#fff;color:#0f172a;font:20px system-ui;cursor:pointer'
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
