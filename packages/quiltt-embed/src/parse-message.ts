@@ -38,7 +38,8 @@ export function parseMessage(data: unknown): QuilttMessage | undefined {
   }
   if (type === 'Navigate') {
     try {
-      if (new URL(url as string).protocol !== 'https:') return
+      // A string only: a URL object (or anything with a toString) must not slip through.
+      if (typeof url !== 'string' || new URL(url).protocol !== 'https:') return
     } catch {
       return
     }
