@@ -1,0 +1,181 @@
+// Turns the measurements into SPEC §9 verdicts and the markdown tables `npm run bench` prints.
+import { OURS } from './entries.mjs'
+
+const KB = 1000 // as size-limit counts (bytes-iec): "3 KB" is 3,000 bytes
+
+/**
+ * @typedef {{ figure: string, source: string, value: string, budget: string, pass: boolean }} Budget
+ * @param {any} results everything but `budgets`
+ * @param {{ before: import('./probe.mjs').Snapshot, after: import('./probe.mjs').Snapshot, interval: [number, number] }} extra
+ *   the snapshots around the cycles and the 95% interval of the iframe ratio: figures
+ *   results.json has no key for
+ * @returns {Budget[]}
+ */
+export function judge(results, { before, after, interval }) {
+  const { sizes, openToLoad, scriptRequestsFor10: requests, cycles } = results
+  const esm = sizes[OURS].gzip
+  const iife = sizes['quiltt-embed.min.js (script tag)'].gzip
+  const heapRatio = cycles.heapAfter / cycles.heapBefore
+  const n = cycles.count
+  return [
+    {
+      figure: "import { createConnector } from 'quiltt-embed' (ESM, min+gzip, incl. nanoevents)",
+      source: 'SPEC §9',
+      value: `${esm} B`,
+      budget: `≤ ${3.0 * KB} B (3.0 KB)`,
+      pass: esm <= 3.0 * KB,
+    },
+    {
+      figure: 'quiltt-embed.min.js (everything, gzip)',
+      source: 'SPEC §9',
+      value: `${iife} B`,
+      budget: `≤ ${4.5 * KB} B (4.5 KB)`,
+      pass: iife <= 4.5 * KB,
+    },
+    {
+      figure: 'open→load, SDK ÷ bare iframe, same page, median',
+      source: 'SPEC §9',
+      value: `${openToLoad.ratio.toFixed(3)} (${openToLoad.sdkMs} / ${openToLoad.bareMs} ms; 95% interval ${interval.join('–')})`,
+      budget: '≤ 1.10',
+      pass: openToLoad.ratio <= 1.1,
+    },
+    {
+      figure: `${n} create/open/destroy cycles: DOM nodes after ÷ before`,
+      source: 'SPEC §9',
+      value: `${(cycles.nodesAfter / cycles.nodesBefore).toFixed(2)} (${cycles.nodesBefore} → ${cycles.nodesAfter})`,
+      budget: '1.00',
+      pass: cycles.nodesAfter === cycles.nodesBefore,
+    },
+    {
+      figure: `${n} cycles: \`message\` listeners on window + document, after vs before`,
+      source: 'SPEC §9',
+      value: `${before.messageListeners} → ${after.messageListeners}`,
+      budget: 'equal (1.00)',
+      pass: after.messageListeners === before.messageListeners,
+    },
+    {
+      figure: '`connector.js` requests for 10 connectors on one page',
+      source: 'SPEC §9',
+      value: String(requests),
+      budget: '1',
+      pass: requests === 1,
+    },
+    {
+      figure: `${n} cycles: all window + document listeners, after vs before`,
+      source: 'issue 5',
+      value: `${cycles.listenersBefore} → ${cycles.listenersAfter}`,
+      budget: 'equal',
+      pass: cycles.listenersAfter === cycles.listenersBefore,
+    },
+    {
+      figure: `${n} cycles: live DOM nodes incl. detached ones still referenced (Memory.getDOMCounters)`,
+      source: 'issue 5',
+      value: `${before.liveNodes} → ${after.liveNodes}`,
+      budget: 'equal',
+      pass: after.liveNodes === before.liveNodes,
+    },
+    {
+      figure: `${n} cycles: JS heap after forced GC, after ÷ before`,
+      source: 'issue 5',
+      value: `${heapRatio.toFixed(3)} (${cycles.heapBefore} → ${cycles.heapAfter} B)`,
+      budget: '≤ 1.10',
+      pass: heapRatio <= 1.1,
+    },
+  ]
+}
+
+/** @param {string[]} head @param {(string | number)[][]} rows */
+function table(head, rows) {
+  const line = (/** @type {(string | number)[]} */ cells) => `| ${cells.join(' | ')} |`
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`
+
+/**
+ * @param {any} results the object written to bench/results.json
+ * @param {object} extra what the report shows beyond results.json
+ * @param {number} extra.runs @param {number} extra.warmup
+ * @param {{ iframe: [number, number], script: [number, number] }} extra.intervals 95% intervals of the ratios
+ * @param {string} extra.cycleNote what the cycles were
+ * @param {{ before: import('./probe.mjs').Snapshot, after: import('./probe.mjs').Snapshot }} extra.probes
+ * @param {string[]} extra.notes
+ */
+export function formatReport(results, { runs, warmup, intervals, cycleNote, probes, notes }) {
+  const { sizes, openToLoad, cycles, budgets } = results
+  const failed = budgets.filter((/** @type {Budget} */ budget) => !budget.pass)
+  return `## quiltt-embed bench — ${results.date}
+
+Node ${results.node}, Chromium ${results.chromium}. Rerun: \`npm run bench\`.
+
+### Budgets
+
+${table(
+  ['figure', 'source', 'measured', 'budget', 'result'],
+  budgets.map((/** @type {Budget} */ b) => [
+    b.figure,
+    b.source,
+    b.value,
+    b.budget,
+    b.pass ? 'PASS' : '**FAIL**',
+  ]),
+)}
+
+### Size: the same job in each SDK (esbuild, browser, ESM, minified; React external)
+
+${table(
+  ['entry', 'min', 'gzip -9', 'brotli', '× ours (gzip)', 'remote script at run time'],
+  Object.entries(sizes).map(([label, size]) => [
+    label,
+    kb(size.min),
+    kb(size.gzip),
+    kb(size.brotli),
+    size.ratio.toFixed(2),
+    size.remoteScript ? 'yes' : 'no',
+  ]),
+)}
+
+### Speed: open → Load against the sandbox (median of ${runs} alternating runs each, ${warmup} warm-ups discarded)
+
+${table(
+  ['transport', 'quiltt-embed', 'by hand', 'ratio', '95% interval of the ratio'],
+  [
+    [
+      'iframe (inline)',
+      `${openToLoad.sdkMs} ms`,
+      `${openToLoad.bareMs} ms`,
+      openToLoad.ratio.toFixed(3),
+      intervals.iframe.join(' – '),
+    ],
+    [
+      'script (connector.js)',
+      `${openToLoad.script.sdkMs} ms`,
+      `${openToLoad.script.bareMs} ms`,
+      openToLoad.script.ratio.toFixed(3),
+      intervals.script.join(' – '),
+    ],
+  ],
+)}
+
+### Scale
+
+- \`connector.js\` requests for 10 script-transport connectors opened together: **${results.scriptRequestsFor10}**
+- ${cycles.count} cycles (${cycleNote}):
+
+${table(
+  ['', 'before', 'after'],
+  [
+    ['elements in the document', cycles.nodesBefore, cycles.nodesAfter],
+    ['live DOM nodes (incl. detached)', probes.before.liveNodes, probes.after.liveNodes],
+    ['window + document listeners', cycles.listenersBefore, cycles.listenersAfter],
+    ['of which `message`', probes.before.messageListeners, probes.after.messageListeners],
+    ['JS heap after GC', `${cycles.heapBefore} B`, `${cycles.heapAfter} B`],
+    ['Blink (DOM) heap after GC', `${probes.before.domHeap} B`, `${probes.after.domHeap} B`],
+  ],
+)}
+
+${notes.map((note) => `- ${note}`).join('\n')}
+
+${failed.length ? `**${failed.length} budget(s) FAILED:**\n${failed.map((/** @type {Budget} */ b) => `- ${b.figure}: ${b.value} (budget ${b.budget})`).join('\n')}` : 'All budgets pass.'}
+`
+}

@@ -1,0 +1,68 @@
+// Bytes a page pays for each entry of entries.mjs: minified by esbuild the same way for all
+// (browser, ESM, React external), then gzip -9 and brotli at maximum quality.
+import { readFile } from 'node:fs/promises'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { entries, OURS } from './entries.mjs'
+import { cacheDir, iifeBundle, root } from './paths.mjs'
+
+/** Bundlers treat React as the app's own: it is never part of an SDK's cost. */
+const REACT = ['react', 'react-dom', 'react/*', 'react-dom/*']
+
+/** @param {Uint8Array} bytes */
+export function compressedSizes(bytes) {
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  }
+}
+
+/** @param {string} code @param {string} resolveDir @returns {Promise<Uint8Array>} */
+export async function bundle(code, resolveDir) {
+  const result = await build({
+    stdin: { contents: code, resolveDir, loader: 'js', sourcefile: 'entry.js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2021',
+    external: REACT,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0].contents
+}
+
+/**
+ * @returns {Promise<Record<string, { min: number, gzip: number, brotli: number, ratio: number, remoteScript: boolean }>>}
+ *   per entry, `ratio` = its gzip size ÷ ours (the ESM import)
+ */
+export async function measureSizes() {
+  /** @type {Record<string, { min: number, gzip: number, brotli: number }>} */
+  const raw = {}
+  for (const [label, entry] of Object.entries(entries)) {
+    const bytes = entry.file
+      ? await readFile(iifeBundle)
+      : await bundle(entry.code ?? '', entry.from === 'cache' ? cacheDir : root)
+    raw[label] = compressedSizes(bytes)
+  }
+  const ours = raw[OURS].gzip
+  return Object.fromEntries(
+    Object.entries(raw).map(([label, size]) => [
+      label,
+      {
+        ...size,
+        ratio: Math.round((size.gzip / ours) * 100) / 100,
+        remoteScript: entries[label].remoteScript,
+      },
+    ]),
+  )
+}
