@@ -19,8 +19,12 @@ function styled<K extends keyof HTMLElementTagNameMap>(
   return node
 }
 
-/** A spinner until the Connector's Load; still (a plain ring) for prefers-reduced-motion. */
-function createLoader(): HTMLElement {
+/**
+ * A spinner until the Connector's Load; still (a plain ring) for prefers-reduced-motion. Returns
+ * the element and its removal, which also cancels the animation: a running one would keep the
+ * detached nodes alive.
+ */
+function createLoader(): [HTMLElement, () => void] {
   const loader = styled(
     'div',
     'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui,sans-serif;color:#475569',
@@ -32,13 +36,19 @@ function createLoader(): HTMLElement {
   loader.setAttribute('role', 'status')
   loader.append(ring, 'Loading…')
   // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds.
-  if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
-    ring.animate([{ transform: 'rotate(1turn)' }], {
-      duration: 900,
-      iterations: Number.POSITIVE_INFINITY,
-    })
-  }
-  return loader
+  const spin = matchMedia('(prefers-reduced-motion: reduce)').matches
+    ? undefined
+    : ring.animate([{ transform: 'rotate(1turn)' }], {
+        duration: 900,
+        iterations: Number.POSITIVE_INFINITY,
+      })
+  return [
+    loader,
+    () => {
+      spin?.cancel()
+      loader.remove()
+    },
+  ]
 }
 
 /**
@@ -52,7 +62,7 @@ export function createFrame(
   onMessage: (message: QuilttMessage) => void,
 ): Frame {
   const element = styled('div', 'position:relative;width:100%;height:100%')
-  const loader = createLoader()
+  const [loader, removeLoader] = createLoader()
   // Invisible, not hidden, until Load: it keeps loading and can take focus meanwhile.
   const iframe = styled(
     'iframe',
@@ -68,7 +78,7 @@ export function createFrame(
       return
     const message = parseMessage(event.data)
     if (message?.type === 'Load') {
-      loader.remove()
+      removeLoader()
       iframe.style.opacity = ''
     }
     if (message) onMessage(message)
@@ -81,6 +91,7 @@ export function createFrame(
     post: (data) => iframe.contentWindow?.postMessage(data, origin),
     remove() {
       window.removeEventListener('message', listener)
+      removeLoader()
       element.remove()
     },
   }
