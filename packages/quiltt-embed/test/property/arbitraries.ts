@@ -1,9 +1,10 @@
 // Shared run settings and generators for the property tests (parse-message and token).
 //
 // Replaying a failure: fast-check's report prints `{ seed: S, path: "P", endOnFailure: true }`
-// above the counterexample. Re-run with
-//   FC_SEED=S FC_PATH=P npx vitest run --project node packages/quiltt-embed/test/property
-// (FC_PATH is optional: without it the run starts again from the seed and shrinks anew).
+// above the counterexample. Re-run that one property with
+//   FC_SEED=S FC_PATH=P npx vitest run --project node packages/quiltt-embed/test/property -t 'NAME'
+// (-t keeps the seed and path from reaching the other properties; FC_PATH is optional: without
+// it the run starts again from the seed and shrinks anew).
 import fc from 'fast-check'
 
 const seed = process.env.FC_SEED
@@ -16,8 +17,15 @@ export const RUNS: { numRuns: number; seed?: number; path?: string } = {
   ...(path ? { path } : {}),
 }
 
+/**
+ * Per-test timeout. 10,000 runs take seconds on an idle machine, but a loaded CI runner (or the
+ * Chromium suites running alongside) can slow them tenfold; a slow property is not a failure.
+ */
+export const TIMEOUT = 300_000
+
 /** Every value a `postMessage` could deliver, and more: boxed, null-prototype, Map, Set, typed. */
 export const anyValue = fc.anything({
+  maxDepth: 3,
   withBigInt: true,
   withBoxedValues: true,
   withDate: true,
@@ -33,19 +41,22 @@ export const anyValue = fc.anything({
 /** Keys that have polluted prototypes in naive parsers and mergers. */
 export const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype'] as const
 
-/** Own keys of a plain object, `__proto__` included, with either prototype a plain object has. */
-export function plainObject(entries: [string, unknown][], nullPrototype = false): object {
-  const object = nullPrototype ? Object.create(null) : {}
+/** Defines `entries` as own enumerable data properties (`__proto__` included) on `target`. */
+export function defineAll<T extends object>(target: T, entries: [string, unknown][]): T {
   for (const [key, value] of entries) {
-    Object.defineProperty(object, key, {
+    Object.defineProperty(target, key, {
       value,
       enumerable: true,
       writable: true,
       configurable: true,
     })
   }
-  return object
+  return target
 }
+
+/** A plain object with these own entries, with either prototype a plain object may have. */
+export const plainObject = (entries: [string, unknown][], nullPrototype = false): object =>
+  defineAll(nullPrototype ? Object.create(null) : {}, entries)
 
 /** Base64url without padding, as JWS compact serialization uses. */
 export const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url')

@@ -76,15 +76,18 @@ const extraKey = fc
 export const extras = fc.array(fc.tuple(extraKey, anyValue), { maxLength: 4 })
 
 /** Entries of a valid message whose type `type` draws (absent fields missing, `undefined` or `null`; extra keys mixed in), and its parse. */
-export const messageOf = (type: fc.Arbitrary<(typeof TYPES)[number]>) =>
+export const messageOf = (
+  type: fc.Arbitrary<(typeof TYPES)[number]>,
+  extra: fc.Arbitrary<[string, unknown][]> = extras,
+) =>
   fc
     .record({
       type,
       profileId: fc.oneof(absent, text),
       connectionId: fc.oneof(absent, text),
-      session: fc.oneof(absent, fc.tuple(text, extras)),
+      session: fc.oneof(absent, fc.tuple(text, extra, fc.boolean())),
       url: httpsUrl,
-      extras,
+      extras: extra,
     })
     .map(({ type, profileId, connectionId, session, url, extras }) => {
       const entries: [string, unknown][] = [...extras, ['source', 'quiltt'], ['type', type]]
@@ -97,8 +100,8 @@ export const messageOf = (type: fc.Arbitrary<(typeof TYPES)[number]>) =>
         if (typeof value === 'string') expected[key] = value
       }
       if (Array.isArray(session)) {
-        const [id, more] = session
-        entries.push(['connectorSession', plainObject([...more, ['id', id]])])
+        const [id, more, nullPrototype] = session
+        entries.push(['connectorSession', plainObject([...more, ['id', id]], nullPrototype)])
         expected.connectorSession = { id }
       } else if (session !== MISSING) entries.push(['connectorSession', session])
       if (type === 'Navigate') {
