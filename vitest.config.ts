@@ -43,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Property tests make 10,000 runs each; a small, busy CI machine needs the headroom.
+          testTimeout: 120_000,
           include: [
             'packages/quiltt-sandbox/test/**/*.test.{js,ts}',
             'packages/quiltt-embed/test/property/**/*.test.ts',
