@@ -132,8 +132,10 @@ describe('iframe Connector in Chromium', { timeout: 60_000 }, () => {
     const popupOpened = context.waitForEvent('page')
     await frame.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
     const popup = await popupOpened
-    await popup.getByRole('button', { name: 'Authorize' }).click()
-    await popup.waitForEvent('close')
+    // Listen before clicking: the popup may close itself before a later listener is attached.
+    const closed = popup.waitForEvent('close')
+    await popup.getByRole('button', { name: 'Authorize' }).click({ noWaitAfter: true })
+    await closed
     await frame.getByRole('heading', { name: 'Connected' }).waitFor()
     await frame.getByRole('button', { name: 'Done' }).click()
     const [, success] = await expectMessages(page, ['Load', 'ExitSuccess'])
