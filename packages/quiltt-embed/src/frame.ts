@@ -1,4 +1,5 @@
 import { parseMessage, type QuilttMessage } from './parse-message'
+import { styled } from './styled'
 
 /** The Connector iframe, its loading indicator and its message channel. */
 export interface Frame {
@@ -8,15 +9,6 @@ export interface Frame {
   /** Posts to the Connector, only ever to its exact origin. */
   post(data: unknown): void
   remove(): void
-}
-
-function styled<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  css: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag)
-  node.style.cssText = css
-  return node
 }
 
 /**

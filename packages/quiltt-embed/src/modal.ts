@@ -1,4 +1,5 @@
 import type { Frame } from './frame'
+import { styled } from './styled'
 
 // Styles go through CSSOM (`style.cssText`), never a <style> element or style markup, so the
 // modal works under a strict CSP without 'unsafe-inline'.
@@ -16,17 +17,6 @@ const PANEL =
 // focus ring.
 const CLOSE =
   'all:revert;position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;padding:0;border:0;border-radius:50%;background:#fff;color:#0f172a;font:20px system-ui;cursor:pointer'
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  css: string,
-  attributes: Record<string, string> = {},
-) {
-  const node = document.createElement(tag)
-  node.style.cssText = css
-  for (const name in attributes) node.setAttribute(name, attributes[name]!)
-  return node
-}
 
 /** Open modals, oldest first; only the newest is interactive. */
 const stack: HTMLElement[] = []
@@ -62,14 +52,14 @@ export function openModal({ element: content, iframe }: Frame, onDismiss: () => 
   const opener = document.activeElement as HTMLElement | null
   // tabindex=-1: the dialog itself takes focus, so Escape reaches us before the user tabs into
   // the cross-origin Connector (whose keys we cannot see).
-  const overlay = element('div', OVERLAY, {
+  const overlay = styled('div', OVERLAY, {
     role: 'dialog',
     'aria-modal': 'true',
     'aria-label': 'Quiltt Connector',
     tabindex: '-1',
   })
-  const panel = element('div', PANEL)
-  const close = element('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
+  const panel = styled('div', PANEL)
+  const close = styled('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
   const onKey = (event: KeyboardEvent) =>
     event.key === 'Escape' && stack.at(-1) === overlay && onDismiss()
   // Focus landing outside the newest dialog is brought back in: a focus trap without sentinels.
