@@ -51,8 +51,9 @@ export function randomId(/** @type {string} */ prefix) {
  */
 export function parseSessionRequest(body) {
   if (!isPlainObject(body)) return { ok: false, errors: { body: 'must be a JSON object' } }
+  // Null prototype: a body key such as "__proto__" must become an error entry, not a prototype.
   /** @type {Record<string, string>} */
-  const errors = {}
+  const errors = Object.create(null)
   /** @type {Record<string, unknown>} */
   const attributes = {}
   const { userId, ...rest } = body
@@ -60,7 +61,10 @@ export function parseSessionRequest(body) {
     errors.userId = 'must be a non-empty string (an existing Profile ID)'
   }
   for (const [key, value] of Object.entries(rest)) {
-    const check = ATTRIBUTE_CHECKS[/** @type {keyof typeof ATTRIBUTE_CHECKS} */ (key)]
+    // Own keys only: "__proto__" or "constructor" must not find Object.prototype's members.
+    const check = Object.hasOwn(ATTRIBUTE_CHECKS, key)
+      ? ATTRIBUTE_CHECKS[/** @type {keyof typeof ATTRIBUTE_CHECKS} */ (key)]
+      : undefined
     if (!check) errors[key] = 'is not a Profile attribute'
     else if (value !== null && !check(value)) {
       errors[key] = `must be ${EXPECTED[/** @type {keyof typeof EXPECTED} */ (key)]}`
