@@ -2,28 +2,19 @@ import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
 import { field } from './is-record'
-import type {
-  Connector,
-  ConnectorEvents,
-  ConnectorEventType,
-  ConnectorMetadata,
-  ConnectorOptions,
-  Transport,
-} from './types'
+import type { Connector, ConnectorEventType, ConnectorMetadata, Transport } from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
-
-/** Our event → the DOM event name and how its arguments become `detail`. */
-const DOM_EVENTS: [keyof ConnectorEvents, string, (...args: never[]) => object][] = [
-  ['open', 'open', (metadata) => ({ metadata })],
-  ['load', 'load', (metadata) => ({ metadata })],
-  ['exit', 'exit', (type, metadata) => ({ type, metadata })],
-  ['exitSuccess', 'exit-success', (metadata) => ({ metadata })],
-  ['exitAbort', 'exit-abort', (metadata) => ({ metadata })],
-  ['exitError', 'exit-error', (metadata) => ({ metadata })],
-  ['navigate', 'navigate', (url, metadata) => ({ url, metadata })],
-  ['error', 'error', (error) => ({ error })],
-]
+const EVENTS = [
+  'open',
+  'load',
+  'exit',
+  'exitSuccess',
+  'exitAbort',
+  'exitError',
+  'navigate',
+  'error',
+] as const
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
@@ -55,36 +46,41 @@ function tokenFromUrl(path: string): () => Promise<string> {
   }
 }
 
-function optionsFrom(element: HTMLElement, connectorId: string, inline: boolean): ConnectorOptions {
-  const data = element.dataset
-  const tokenUrl = data.quilttTokenUrl
-  return {
-    connectorId,
-    token: tokenUrl ? tokenFromUrl(tokenUrl) : (data.quilttToken as string),
-    container: inline ? element : undefined,
-    connectionId: data.quilttConnection,
-    institution: data.quilttInstitution,
-    transport: data.quilttTransport as Transport | undefined,
-    connectorUrl: data.quilttConnectorUrl,
-    scriptUrl: data.quilttScriptUrl,
-  }
-}
-
 /** Creates the element's connector and forwards its events as bubbling DOM events. */
 function bind(element: HTMLElement): () => void {
   const data = element.dataset
-  const inline = data.quilttContainer !== undefined
+  const container = data.quilttContainer
+  const inline = container !== undefined
   let connector: Connector
   try {
-    connector = createConnector(
-      optionsFrom(element, (inline ? data.quilttContainer : data.quilttButton) as string, inline),
-    )
+    connector = createConnector({
+      connectorId: (inline ? container : data.quilttButton) as string,
+      token: data.quilttTokenUrl ? tokenFromUrl(data.quilttTokenUrl) : (data.quilttToken as string),
+      container: inline ? element : undefined,
+      connectionId: data.quilttConnection,
+      institution: data.quilttInstitution,
+      transport: data.quilttTransport as Transport | undefined,
+      connectorUrl: data.quilttConnectorUrl,
+      scriptUrl: data.quilttScriptUrl,
+    })
   } catch (error) {
     dispatch(element, 'error', { error: error as ConnectorError })
     return () => {}
   }
-  for (const [event, name, toDetail] of DOM_EVENTS) {
-    connector.on(event, ((...args: never[]) => dispatch(element, name, toDetail(...args))) as never)
+  // `exitSuccess` → `quiltt:exit-success`, its arguments → the documented `detail` shape.
+  for (const event of EVENTS) {
+    connector.on(event, ((first: never, metadata?: ConnectorMetadata) =>
+      dispatch(
+        element,
+        event.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
+        event === 'error'
+          ? { error: first }
+          : event === 'exit'
+            ? { type: first, metadata }
+            : event === 'navigate'
+              ? { url: first, metadata }
+              : { metadata: first },
+      )) as never)
   }
   // Failures already arrive as `quiltt:error`; the rejection itself needs no second report.
   const open = () => connector.open().catch(() => {})
@@ -113,7 +109,7 @@ export function autoBind(root: ParentNode = document): () => void {
         bound.delete(element)
       }
     }
-    const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR))
+    const found = [...root.querySelectorAll<HTMLElement>(SELECTOR)]
     if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
     for (const element of found) if (!bound.has(element)) bound.set(element, bind(element))
   }

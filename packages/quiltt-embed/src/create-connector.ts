@@ -8,28 +8,10 @@ import type { QuilttMessage } from './parse-message'
 import { scriptTransport } from './script-transport'
 import { createTokenKeeper } from './token-source'
 import type { Session } from './transport'
-import type {
-  Connector,
-  ConnectorEvents,
-  ConnectorMetadata,
-  ConnectorOptions,
-  ConnectorState,
-} from './types'
-
-type ExitType = 'ExitSuccess' | 'ExitAbort' | 'ExitError'
-
-/** Connector message type → [our specific event, Quiltt's event type]. */
-const EXITS = {
-  ExitSuccess: ['exitSuccess', Quiltt.ExitSuccess],
-  ExitAbort: ['exitAbort', Quiltt.ExitAbort],
-  ExitError: ['exitError', Quiltt.ExitError],
-} as const
+import type { Connector, ConnectorMetadata, ConnectorOptions, ConnectorState } from './types'
 
 const destroyed = () =>
-  new ConnectorError(
-    'DESTROYED',
-    'This connector was destroyed: create a new one to open the Connector again.',
-  )
+  new ConnectorError('DESTROYED', 'This connector was destroyed: create a new one to open again.')
 
 /**
  * Creates a handle on one Quiltt Connector. Nothing is drawn and no token is requested until
@@ -44,39 +26,35 @@ const destroyed = () =>
  * await connector.open()
  */
 export function createConnector(options: ConnectorOptions): Connector {
-  if (typeof document === 'undefined')
-    throw invalidOption('createConnector', 'called in a browser (it runs in browsers only)')
   const config = normalizeOptions(options)
-  const { connectorId, container } = config
+  const { connectorId, container, timeout } = config
   const transport = config.transport === 'script' ? scriptTransport : iframeTransport
   const emitter = createEmitter()
   // Option callbacks (`onExitSuccess`, …) are sugar for `.on('exitSuccess', …)`.
   for (const key in options) {
     const callback = options[key as keyof ConnectorOptions]
-    if (/^on[A-Z]/.test(key) && callback) {
-      emitter.on((key[2]!.toLowerCase() + key.slice(3)) as keyof ConnectorEvents, callback as never)
-    }
+    if (/^on[A-Z]/.test(key) && callback)
+      emitter.on((key[2]!.toLowerCase() + key.slice(3)) as 'event', callback as never)
   }
 
   let state: ConnectorState = 'idle'
-  let tokens = createTokenKeeper(config.token)
+  let getToken = createTokenKeeper(config.token)
   let pending: Promise<void> | undefined
   /** Ends the current open(): removes its DOM and listeners, sets `next`, settles its promise. */
   let teardown: ((next: ConnectorState, error?: ConnectorError, emit?: boolean) => void) | undefined
   let session: Session | undefined
 
-  const close = () => teardown?.(state === 'destroyed' ? state : 'closed')
+  const close = () => teardown?.('closed')
 
   const open = (): Promise<void> => {
     if (state === 'destroyed') return Promise.reject(destroyed())
-    if (pending) return pending
-    const previous = state
-    state = 'opening'
-    pending = new Promise<void>((resolve, reject) => {
+    pending ??= new Promise<void>((resolve, reject) => {
+      const previous = state
       let metadata: ConnectorMetadata = { connectorId }
       let timer: ReturnType<typeof setTimeout> | undefined
       let loaded = false
       let exited = false
+      state = 'opening'
 
       // Settling twice is harmless, so teardown may run after Load, and close() settles an open()
       // still waiting for Load.
@@ -94,62 +72,58 @@ export function createConnector(options: ConnectorOptions): Connector {
       const fail = (error: ConnectorError) => end(previous, error, true)
       teardown = end
 
-      const exit = (type: ExitType) => {
-        exited = true
-        const [event, quilttType] = EXITS[type]
-        emitter.emit(event, metadata)
-        emitter.emit('exit', quilttType, metadata)
-        emitter.emit('event', quilttType, metadata)
+      /**
+       * Emits one Quiltt event: the specific one (`open`, `load`, `exitSuccess`, … from the
+       * message type), then `exit` for exits, then `event`. Quiltt's enum keys are the types.
+       */
+      const report = (type: 'Open' | Exclude<QuilttMessage['type'], 'Navigate'>) => {
+        const exit = type[1] === 'x'
+        exited ||= exit
+        emitter.emit(type[0]!.toLowerCase() + type.slice(1), metadata)
+        if (exit) emitter.emit('exit', Quiltt[type], metadata)
+        emitter.emit('event', Quiltt[type], metadata)
       }
 
       const message = ({ type, url, ...fields }: QuilttMessage) => {
         // connectorId is always our own: a message cannot speak for another connector.
         metadata = { ...metadata, ...fields, connectorId }
-        if (type === 'Navigate') return emitter.emit('navigate', url!, metadata)
+        if (type === 'Navigate') return emitter.emit('navigate', url, metadata)
         if (type !== 'Load') {
-          exit(type)
+          report(type)
           // A modal has done its job once the flow exits; an inline frame stays until close().
           if (!container) close()
-          return resolve()
+        } else if (!loaded) {
+          loaded = true
+          state = 'open'
+          clearTimeout(timer)
+          report(type)
         }
-        if (loaded) return
-        loaded = true
-        state = 'open'
-        clearTimeout(timer)
-        emitter.emit('load', metadata)
-        emitter.emit('event', Quiltt.Load, metadata)
         resolve()
-      }
-
-      const handlers = {
-        message,
-        opened() {
-          emitter.emit('open', metadata)
-          emitter.emit('event', Quiltt.Open, metadata)
-        },
-        dismiss() {
-          if (!exited) exit('ExitAbort')
-          close()
-        },
-        active: () => teardown === end,
       }
 
       const mount = (token: string) => {
         if (teardown !== end) return
-        const mounting = transport(config, token, handlers)
+        const mounting = transport(config, token, {
+          message,
+          opened: () => report('Open'),
+          dismiss() {
+            if (!exited) report('ExitAbort')
+            close()
+          },
+          active: () => teardown === end,
+        })
         // Started after the transport: connector.js's own deadline, of the same length, decides
         // first whether the script failed to load (SCRIPT_LOAD_FAILED) or Quiltt never loaded.
-        if (teardown === end)
+        if (teardown === end) {
           timer = setTimeout(
-            () =>
-              fail(
-                new ConnectorError(
-                  'LOAD_TIMEOUT',
-                  `The Connector did not load within ${config.timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
-                ),
-              ),
-            config.timeout,
+            fail,
+            timeout,
+            new ConnectorError(
+              'LOAD_TIMEOUT',
+              `The Connector did not load within ${timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
+            ),
           )
+        }
         return mounting.then((mounted) => {
           // Closed while mounting: take the fresh Connector away again.
           if (teardown === end) session = mounted
@@ -157,7 +131,7 @@ export function createConnector(options: ConnectorOptions): Connector {
         })
       }
 
-      tokens.get().then(mount).catch(fail)
+      getToken().then(mount).catch(fail)
     })
     return pending
   }
@@ -176,17 +150,14 @@ export function createConnector(options: ConnectorOptions): Connector {
       emitter.clear()
     },
     authenticate(token) {
-      tokens = createTokenKeeper(checkTokenSource(token))
+      getToken = createTokenKeeper(checkTokenSource(token))
     },
     handleOAuthCallback(url) {
       let params: Record<string, string>
       try {
         params = Object.fromEntries(new URL(url).searchParams)
       } catch {
-        throw invalidOption(
-          'handleOAuthCallback(url)',
-          'the absolute URL your OAuth redirect returned to',
-        )
+        throw invalidOption('handleOAuthCallback(url)', 'an absolute URL')
       }
       session?.post?.({ source: 'quiltt', type: 'OAuthCallback', data: { url, params } })
     },

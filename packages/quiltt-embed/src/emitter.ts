@@ -4,12 +4,13 @@ import type { ConnectorEvents } from './types'
 /** The connector's typed emitter: nanoevents, plus isolation between listeners. */
 export interface Emitter {
   on<E extends keyof ConnectorEvents>(event: E, listener: ConnectorEvents[E]): () => void
-  emit<E extends keyof ConnectorEvents>(event: E, ...args: Parameters<ConnectorEvents[E]>): void
+  /** Untyped: the connector derives event names from Quiltt's message types. */
+  emit(event: string, ...args: unknown[]): void
   clear(): void
 }
 
 export function createEmitter(): Emitter {
-  const emitter = createNanoEvents<ConnectorEvents>()
+  const emitter = createNanoEvents()
   // nanoevents walks a snapshot of the listeners, so `live` also silences the rest of an emit
   // that is under way when a listener destroys the connector.
   let live = true
@@ -17,13 +18,13 @@ export function createEmitter(): Emitter {
     // Like a DOM event listener, a listener that throws is reported to the page (a window
     // `error` event) and stops neither the other listeners nor the SDK.
     on: (event, listener) =>
-      emitter.on(event, ((...args: never[]) => {
+      emitter.on(event, (...args: unknown[]) => {
         try {
-          if (live) (listener as (...args: never[]) => void)(...args)
+          if (live) (listener as (...args: unknown[]) => void)(...args)
         } catch (error) {
           reportError(error)
         }
-      }) as never),
+      }),
     emit: (event, ...args) => emitter.emit(event, ...args),
     clear() {
       live = false

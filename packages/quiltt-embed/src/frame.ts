@@ -12,41 +12,9 @@ export interface Frame {
 }
 
 /**
- * A spinner until the Connector's Load; still (a plain ring) for prefers-reduced-motion. Returns
- * the element and its removal, which also cancels the animation: a running one would keep the
- * detached nodes alive.
- */
-function createLoader(): [HTMLElement, () => void] {
-  const loader = styled(
-    'div',
-    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui,sans-serif;color:#475569',
-  )
-  const ring = styled(
-    'div',
-    'width:32px;height:32px;border:3px solid #cbd5e1;border-top-color:#4f46e5;border-radius:50%',
-  )
-  loader.setAttribute('role', 'status')
-  loader.append(ring, 'Loading…')
-  // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds.
-  const spin = matchMedia('(prefers-reduced-motion: reduce)').matches
-    ? undefined
-    : ring.animate([{ transform: 'rotate(1turn)' }], {
-        duration: 900,
-        iterations: Number.POSITIVE_INFINITY,
-      })
-  return [
-    loader,
-    () => {
-      spin?.cancel()
-      loader.remove()
-    },
-  ]
-}
-
-/**
- * Creates the Connector iframe (not yet inserted) and listens for its messages. A message counts
- * only if it comes from this iframe's window, from the exact Connector origin, and parses;
- * anything else is dropped without a word.
+ * Creates the Connector iframe (not yet inserted) over a "Loading…" status, and listens for its
+ * messages. A message counts only if it comes from this iframe's window, from the exact Connector
+ * origin, and parses; anything else is dropped without a word.
  */
 export function createFrame(
   src: string,
@@ -54,15 +22,32 @@ export function createFrame(
   onMessage: (message: QuilttMessage) => void,
 ): Frame {
   const element = styled('div', 'position:relative;width:100%;height:100%')
-  const [loader, removeLoader] = createLoader()
+  const loader = styled(
+    'div',
+    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui;color:#475569',
+    { role: 'status' },
+  )
+  const ring = styled(
+    'div',
+    'width:32px;height:32px;border:3px solid #cbd5e1;border-top-color:#4f46e5;border-radius:50%',
+  )
+  // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds. Still
+  // (a plain ring) for prefers-reduced-motion.
+  const spin = matchMedia('(prefers-reduced-motion:reduce)').matches
+    ? undefined
+    : ring.animate({ transform: 'rotate(1turn)' }, { duration: 900, iterations: 1 / 0 })
+  // Removing the loader cancels its animation: a running one would keep detached nodes alive.
+  const removeLoader = () => {
+    spin?.cancel()
+    loader.remove()
+  }
   // Invisible, not hidden, until Load: it keeps loading and can take focus meanwhile.
   const iframe = styled(
     'iframe',
     'position:relative;display:block;width:100%;height:100%;border:0;opacity:0',
+    { title: 'Quiltt Connector', allow: 'publickey-credentials-get *', src },
   )
-  iframe.title = 'Quiltt Connector'
-  iframe.setAttribute('allow', 'publickey-credentials-get *')
-  iframe.src = src
+  loader.append(ring, 'Loading…')
   element.append(loader, iframe)
 
   const listener = (event: MessageEvent) => {
@@ -75,14 +60,14 @@ export function createFrame(
     }
     if (message) onMessage(message)
   }
-  window.addEventListener('message', listener)
+  addEventListener('message', listener)
 
   return {
     element,
     iframe,
     post: (data) => iframe.contentWindow?.postMessage(data, origin),
     remove() {
-      window.removeEventListener('message', listener)
+      removeEventListener('message', listener)
       removeLoader()
       element.remove()
     },

@@ -27,7 +27,7 @@ let policy: Policy | undefined
  * the same URL is reused; a failure forgets the attempt (and removes our tag) so the next call
  * retries.
  */
-export function loadScript(url: string, timeout: number, nonce?: string): Promise<ConnectorSDK> {
+export function loadScript(url: string, timeout: number, nonce = ''): Promise<ConnectorSDK> {
   let promise = loading.get(url)
   if (!promise) {
     promise = new Promise((resolve, reject) => {
@@ -36,14 +36,15 @@ export function loadScript(url: string, timeout: number, nonce?: string): Promis
       // defining window.Quiltt has failed, and waiting on it would hang.
       const existing = performance.getEntriesByName(url).length
         ? undefined
-        : Array.from(document.scripts).find(
-            (script) => script.src === url && !abandoned.has(script),
-          )
+        : [...document.scripts].find((script) => script.src === url && !abandoned.has(script))
       const script = existing ?? document.createElement('script')
+      const listen = (method: 'addEventListener' | 'removeEventListener') => {
+        script[method]('load', done)
+        script[method]('error', done)
+      }
       const done = (event?: Event, cause?: unknown) => {
         clearTimeout(timer)
-        script.removeEventListener('load', done)
-        script.removeEventListener('error', done)
+        listen('removeEventListener')
         if (window.Quiltt) return resolve(window.Quiltt)
         if (existing) abandoned.add(existing)
         else script.remove()
@@ -53,9 +54,7 @@ export function loadScript(url: string, timeout: number, nonce?: string): Promis
             'SCRIPT_LOAD_FAILED',
             'connector.js failed to load or to define window.Quiltt: check `scriptUrl`, the network and your CSP (script-src, trusted-types quiltt-embed).',
             {
-              cause:
-                cause ??
-                (event?.type === 'load' ? new TypeError('window.Quiltt is undefined') : event),
+              cause: cause ?? (event?.type === 'load' ? new TypeError('no window.Quiltt') : event),
             },
           ),
         )
@@ -68,15 +67,14 @@ export function loadScript(url: string, timeout: number, nonce?: string): Promis
         undefined,
         new Error(`connector.js did not load within ${timeout} ms`),
       )
-      script.addEventListener('load', done)
-      script.addEventListener('error', done)
+      listen('addEventListener')
       if (existing) return
       try {
         policy ??= window.trustedTypes?.createPolicy('quiltt-embed', {
           createScriptURL: (value) => value,
         })
-        script.nonce = nonce ?? ''
-        script.src = policy ? policy.createScriptURL(url) : url
+        script.nonce = nonce
+        script.src = (policy?.createScriptURL(url) ?? url) as string
         document.head.append(script)
       } catch (error) {
         // Trusted Types refused our policy or the URL: the page's CSP must allow `quiltt-embed`.

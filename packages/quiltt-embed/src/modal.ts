@@ -1,8 +1,6 @@
 import type { Frame } from './frame'
 import { styled } from './styled'
 
-// Styles go through CSSOM (`style.cssText`), never a <style> element or style markup, so the
-// modal works under a strict CSP without 'unsafe-inline'.
 // Full screen at <= 480 px without a media query: `(481px - 100vw) * 9999` is <= 0 on wide
 // viewports and huge on narrow ones (`100vw - 480px` the other way round, for the corners), so
 // min()/max()/clamp() switch between the two layouts. No outline: the dialog takes focus only to
@@ -28,18 +26,17 @@ let unlockPage: (() => void) | undefined
  */
 function lockPage(): () => void {
   const { documentElement: root, body } = document
+  const { style } = root
   // Longhands, so an overflow-y the page set itself comes back exactly.
-  const saved = [root.style.overflowX, root.style.overflowY, body.style.paddingRight] as const
+  const saved = [style.overflowX, style.overflowY, body.style.paddingRight]
   const gap = innerWidth - root.clientWidth
-  const inert = Array.from(body.children).filter(
-    (node) => !(node as HTMLElement).inert,
-  ) as HTMLElement[]
+  const inert = [...body.children].filter((node) => !(node as HTMLElement).inert) as HTMLElement[]
   if (gap > 0) body.style.paddingRight = `calc(${getComputedStyle(body).paddingRight} + ${gap}px)`
-  root.style.overflow = 'hidden'
+  style.overflow = 'hidden'
   for (const node of inert) node.inert = true
   return () => {
     for (const node of inert) node.inert = false
-    ;[root.style.overflowX, root.style.overflowY, body.style.paddingRight] = saved
+    ;[style.overflowX, style.overflowY, body.style.paddingRight] = saved as [string, string, string]
   }
 }
 
@@ -48,7 +45,7 @@ function lockPage(): () => void {
  * and locks the page behind it. The returned function undoes all of it and gives focus back to
  * the opener. `onDismiss` runs on Escape or the close button.
  */
-export function openModal({ element: content, iframe }: Frame, onDismiss: () => void): () => void {
+export function openModal({ element, iframe }: Frame, onDismiss: () => void): () => void {
   const opener = document.activeElement as HTMLElement | null
   // tabindex=-1: the dialog itself takes focus, so Escape reaches us before the user tabs into
   // the cross-origin Connector (whose keys we cannot see).
@@ -65,25 +62,24 @@ export function openModal({ element: content, iframe }: Frame, onDismiss: () => 
   // Focus landing outside the newest dialog is brought back in: a focus trap without sentinels.
   const onFocus = (event: FocusEvent) =>
     stack.at(-1) !== overlay || overlay.contains(event.target as Node) || iframe.focus()
-  const listen = (add: boolean) => {
-    const method = add ? 'addEventListener' : 'removeEventListener'
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
     document[method]('keydown', onKey as EventListener, true)
     document[method]('focusin', onFocus as EventListener, true)
   }
 
   close.textContent = '×'
   close.onclick = onDismiss
-  panel.append(content, close)
+  panel.append(element, close)
   overlay.append(panel)
   unlockPage ??= lockPage()
   for (const older of stack) older.inert = true
   stack.push(overlay)
   document.body.append(overlay)
-  listen(true)
+  listen('addEventListener')
   overlay.focus()
 
   return () => {
-    listen(false)
+    listen('removeEventListener')
     stack.splice(stack.indexOf(overlay), 1)
     overlay.remove()
     const top = stack.at(-1)

@@ -3,16 +3,6 @@ import { checkUrl, invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
 import type { ConnectorOptions, TokenSource, Transport } from './types'
 
-const CONNECTOR_ID = /^[a-z0-9][a-z0-9-]{0,62}$/i
-const STRING_OPTIONS = [
-  'connectionId',
-  'institution',
-  'appLauncherUrl',
-  'nonce',
-  'connectorUrl',
-  'scriptUrl',
-]
-
 /** Options after validation: every default applied, every URL resolved. */
 export interface NormalizedOptions {
   connectorId: string
@@ -39,9 +29,10 @@ export function checkTokenSource(token: unknown): TokenSource {
 
 /** Validates `createConnector` options synchronously; throws `ConnectorError` on the first problem. */
 export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
+  if (typeof document === 'undefined') throw invalidOption('createConnector', 'called in a browser')
   if (typeof options !== 'object' || !options) throw invalidOption('options', 'an object')
   const { connectorId, transport = 'iframe', timeout = 15_000, container } = options
-  if (typeof connectorId !== 'string' || !CONNECTOR_ID.test(connectorId)) {
+  if (typeof connectorId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(connectorId)) {
     throw new ConnectorError(
       'INVALID_CONNECTOR_ID',
       '`connectorId` must be your Connector ID: 1-63 letters, digits or hyphens.',
@@ -51,31 +42,24 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
     const value = options[key as keyof ConnectorOptions]
     const type = /^on[A-Z]/.test(key)
       ? 'function'
-      : STRING_OPTIONS.includes(key)
-        ? 'string'
-        : undefined
+      : /^(connectionId|institution|appLauncherUrl|nonce|connectorUrl|scriptUrl)$/.test(key) &&
+        'string'
     if (type && value != null && typeof value !== type) throw invalidOption(key, `a ${type}`)
   }
   if (transport !== 'iframe' && transport !== 'script')
     throw invalidOption('transport', "'iframe' or 'script'")
-  if (!(typeof timeout === 'number' && timeout > 0 && timeout < Number.POSITIVE_INFINITY)) {
+  if (!(typeof timeout === 'number' && timeout > 0 && timeout < Number.POSITIVE_INFINITY))
     throw invalidOption('timeout', 'a positive number of ms')
-  }
   let element: unknown = container
   try {
     if (typeof container === 'string') element = document.querySelector(container)
   } catch {}
   // nodeType rather than instanceof, so elements of another realm (an iframe's) work too.
-  if (
-    container !== undefined &&
-    ((element as Node | null)?.nodeType !== 1 || transport === 'script')
-  ) {
+  if (container !== undefined && ((element as Node)?.nodeType !== 1 || transport === 'script'))
     throw invalidOption(
       'container',
-      'an element or a CSS selector matching one (iframe transport only)',
+      'an element or a selector matching one (iframe transport only)',
     )
-  }
-  const template = options.connectorUrl ?? 'https://{connectorId}.quiltt.app'
   return {
     ...options,
     connectorId,
@@ -83,8 +67,14 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
     transport,
     container: element as HTMLElement | undefined,
     timeout,
-    origin: checkUrl(template.split('{connectorId}').join(connectorId), 'connectorUrl', true)
-      .origin,
+    origin: checkUrl(
+      (options.connectorUrl ?? 'https://{connectorId}.quiltt.app').replace(
+        '{connectorId}',
+        connectorId,
+      ),
+      'connectorUrl',
+      true,
+    ).origin,
     scriptUrl: checkUrl(options.scriptUrl ?? 'https://cdn.quiltt.io/v1/connector.js', 'scriptUrl')
       .href,
   }

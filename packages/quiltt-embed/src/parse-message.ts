@@ -12,8 +12,6 @@ export interface QuilttMessage {
   url?: string
 }
 
-const TYPES = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError', 'Navigate']
-
 /**
  * Parses untrusted `postMessage` data into a {@link QuilttMessage}, or `undefined` when it is not
  * one. Never throws. The result is built field by field from own properties, so nothing else
@@ -22,20 +20,22 @@ const TYPES = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError', 'Navigate']
  */
 export function parseMessage(data: unknown): QuilttMessage | undefined {
   const type = field(data, 'type') as QuilttMessageType
-  if (field(data, 'source') !== 'quiltt' || !TYPES.includes(type)) return
-  const message: QuilttMessage = { type }
   const session = field(data, 'connectorSession')
+  const id = field(session, 'id')
   const url = field(data, 'url')
+  const message: QuilttMessage = { type }
+  if (
+    field(data, 'source') !== 'quiltt' ||
+    !['Load', 'ExitSuccess', 'ExitAbort', 'ExitError', 'Navigate'].includes(type) ||
+    (session != null && typeof id !== 'string')
+  )
+    return
   for (const key of ['profileId', 'connectionId'] as const) {
     const value = field(data, key)
     if (value != null && typeof value !== 'string') return
     if (value != null) message[key] = value
   }
-  if (session != null) {
-    const id = field(session, 'id')
-    if (typeof id !== 'string') return
-    message.connectorSession = { id }
-  }
+  if (session != null) message.connectorSession = { id: id as string }
   if (type === 'Navigate') {
     try {
       // A string only: a URL object (or anything with a toString) must not slip through.
@@ -43,7 +43,7 @@ export function parseMessage(data: unknown): QuilttMessage | undefined {
     } catch {
       return
     }
-    message.url = url as string
+    message.url = url
   }
   return message
 }

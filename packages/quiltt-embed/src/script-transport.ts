@@ -1,9 +1,7 @@
-import type { ConnectorSDKCallbackMetadata, ConnectorSDKConnector } from '@quiltt/core/api/browser'
+import type { ConnectorSDKCallbackMetadata } from '@quiltt/core/api/browser'
 import { loadScript } from './load-script'
 import { parseMessage, type QuilttMessageType } from './parse-message'
 import type { TransportDriver } from './transport'
-
-const CALLBACKS = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const
 
 /**
  * Drives Quiltt's own connector.js: authenticate first, then connect or reconnect, and re-emit
@@ -15,24 +13,26 @@ export const scriptTransport: TransportDriver = async (config, token, on) => {
   if (!on.active()) return { remove() {} }
   const { connectorId, connectionId, institution, appLauncherUrl } = config
   quiltt.authenticate(token)
-  const connector: ConnectorSDKConnector = connectionId
+  const connector = connectionId
     ? quiltt.reconnect(connectorId, { connectionId, appLauncherUrl })
     : quiltt.connect(connectorId, { institution, appLauncherUrl })
-
   // Quiltt's metadata goes through the same parser as iframe messages: only known, typed fields.
-  const relay = (type: QuilttMessageType) => (metadata: ConnectorSDKCallbackMetadata) => {
-    const message = parseMessage({ ...metadata, source: 'quiltt', type })
-    if (message) on.message(message)
-  }
-  const callbacks = CALLBACKS.map((type) => [type, relay(type)] as const)
+  const callbacks = (['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const).map(
+    (type: QuilttMessageType) =>
+      [
+        type,
+        (metadata: ConnectorSDKCallbackMetadata) => {
+          const message = parseMessage({ ...metadata, source: 'quiltt', type })
+          if (message) on.message(message)
+        },
+      ] as const,
+  )
   const opened = () => on.opened()
-  connector.onOpen(opened)
-  for (const [type, callback] of callbacks) connector[`on${type}`](callback)
-  connector.open()
-  return {
-    remove() {
-      connector.offOpen(opened)
-      for (const [type, callback] of callbacks) connector[`off${type}`](callback)
-    },
+  const listen = (prefix: 'on' | 'off') => {
+    connector[`${prefix}Open`](opened)
+    for (const [type, callback] of callbacks) connector[`${prefix}${type as 'Load'}`](callback)
   }
+  listen('on')
+  connector.open()
+  return { remove: () => listen('off') }
 }

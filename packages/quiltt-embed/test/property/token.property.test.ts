@@ -41,8 +41,7 @@ import {
 /** The exp it returns at `nowMs` (default NOW_MS), or the code of the only error it may throw. */
 function verdict(value: unknown, nowMs: number | 'real clock' = NOW_MS): Verdict {
   try {
-    return (nowMs === 'real clock' ? assertSessionToken(value) : assertSessionToken(value, nowMs))
-      .exp
+    return nowMs === 'real clock' ? assertSessionToken(value) : assertSessionToken(value, nowMs)
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
     if (error.code === 'INVALID_TOKEN' || error.code === 'TOKEN_EXPIRED') return error.code
