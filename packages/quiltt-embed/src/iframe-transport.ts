@@ -2,9 +2,11 @@ import { createFrame } from './frame'
 import { openModal } from './modal'
 import type { TransportDriver } from './transport'
 
-/** Builds the Connector URL; the token travels only in it, to the exact Connector origin. */
-function connectorUrl(config: Parameters<TransportDriver>[0], token: string): string {
-  const url = new URL('/', config.origin)
+/** The default transport: our own iframe, in the container or in a modal we draw. */
+export const iframeTransport: TransportDriver = async (config, token, on) => {
+  const { origin, container } = config
+  // The token travels only in this URL, to the exact Connector origin.
+  const url = new URL('/', origin)
   const params = {
     mode: 'INLINE',
     token,
@@ -15,18 +17,17 @@ function connectorUrl(config: Parameters<TransportDriver>[0], token: string): st
     embed_location: location.origin + location.pathname,
   }
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value)
-  return url.href
-}
-
-/** The default transport: our own iframe, in the container or in a modal we draw. */
-export const iframeTransport: TransportDriver = async (config, token, on) => {
-  const frame = createFrame(connectorUrl(config, token), config.origin, on.message)
+  const frame = createFrame(url.href, origin, on.message)
   let removeModal: (() => void) | undefined
-  const { container } = config
   if (container) {
-    // A container without a height of its own would squeeze the Connector to 150 px.
-    if (!container.clientHeight) frame.element.style.height = '640px'
+    // A container sized by its content (empty, or holding only text) would squeeze the Connector
+    // to 150 px: if it grows with a 640 px Connector (or is not rendered yet), keep that height;
+    // else fill the container.
     container.append(frame.element)
+    const { style } = frame.element
+    const height = container.clientHeight
+    style.height = '640px'
+    if (height && container.clientHeight === height) style.height = '100%'
   } else removeModal = openModal(frame, on.dismiss)
   on.opened()
   return {

@@ -2,7 +2,7 @@
 // prefers-reduced-motion), an inline frame with a sensible height that follows its container, a
 // modal that is a centred panel on desktop and full screen on phones (clear of safe-area insets),
 // and an overlay above the host page's own stacking contexts.
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { cdp, page } from 'vitest/browser'
 import type { ConnectorOptions } from '../src/index'
 import {
@@ -120,6 +120,32 @@ describe('inline size', () => {
     const frame = await openAndGetFrame(create({ container }))
     expect(box(frame).height).toBe(640)
     expect(box(frame).width).toBe(container.clientWidth)
+  })
+
+  test('a container sized only by its text also gets a 640 px tall Connector', async () => {
+    const container = makeContainer()
+    container.append('Your bank accounts will appear here.')
+    const frame = await openAndGetFrame(create({ container }))
+    expect(box(frame).height).toBe(640)
+  })
+
+  test('a flex container with a fixed height is filled', async () => {
+    const container = makeContainer()
+    container.style.cssText = 'display:flex;flex-direction:column;height:500px'
+    const frame = await openAndGetFrame(create({ container }))
+    expect(box(frame).height).toBe(500)
+  })
+
+  test('a container not rendered yet (display: none) gets 640 px once shown', async () => {
+    const container = makeContainer()
+    container.style.display = 'none'
+    const connector = create({ container })
+    const opening = connector.open()
+    await vi.waitFor(() => expect(container.querySelector('iframe')).not.toBeNull())
+    container.style.display = ''
+    expect(box(container.querySelector('iframe') as HTMLIFrameElement).height).toBe(640)
+    connector.close()
+    await opening
   })
 
   test('a container with a height is filled, and followed when it is resized', async () => {
