@@ -280,6 +280,44 @@ test('connector.js failing once: SCRIPT_LOAD_FAILED, then the second open succee
   await expect(page.locator(`[role="dialog"] ${CONNECTOR_FRAME}`)).toHaveCount(1)
 })
 
+test("script transport: LOAD_TIMEOUT and close() take connector.js's modal down; it opens again", async ({
+  page,
+  sandbox,
+}) => {
+  // connector.js has no close(): without Quiltt.resetConnector its modal would stay up, and the
+  // next open() of the same connectorId would never show the Connector.
+  const connectorId = 'fm-script-no-load'
+  const closeConnector = (method: 'close' | 'destroy') =>
+    page.evaluate((name) => (window as unknown as TestWindow).__fm.connector[name](), method)
+  await setFaults(sandbox, { connectorId, suppressLoad: true })
+  const baseline = await prepare(page, {
+    connectorId,
+    transport: 'script',
+    timeout: LOAD_TIMEOUT_MS,
+  })
+
+  const attempt = await open(page)
+  expect(attempt.rejection).toMatchObject({ code: 'LOAD_TIMEOUT', isConnectorError: true })
+  await expect(page.locator('[role="dialog"]')).toHaveCount(0)
+  expect(await listenerCount(page)).toBe(baseline)
+
+  await setFaults(sandbox, { connectorId, suppressLoad: false })
+  await createTestConnector(page, {
+    connectorId,
+    transport: 'script',
+    timeout: RECOVERY_TIMEOUT_MS,
+  })
+  for (const method of ['close', 'destroy'] as const) {
+    const again = await open(page)
+    expect(again.rejection).toBeNull()
+    expect(again.loads).toBe(1)
+    await expect(page.locator(`[role="dialog"] ${CONNECTOR_FRAME}`)).toHaveCount(1)
+    await closeConnector(method)
+    await expect(page.locator('[role="dialog"]')).toHaveCount(0)
+  }
+  expect(await listenerCount(page)).toBe(baseline)
+})
+
 const tokenFailures: { name: string; fulfil: (route: Route) => Promise<void> }[] = [
   {
     name: 'answering 500',

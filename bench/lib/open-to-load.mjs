@@ -63,9 +63,8 @@ export const bareIframe = (page, options) =>
   }, options)
 
 /**
- * quiltt-embed, script transport: createConnector + open() → `load`. connector.js draws its own
- * modal, which `destroy()` does not take down (see bench/README.md), so `Quiltt.resetConnector`
- * clears it afterwards, as in the bare run.
+ * quiltt-embed, script transport: createConnector + open() → `load`, then `destroy()`, which
+ * takes connector.js's modal down with `Quiltt.resetConnector` (the bare run calls it itself).
  * @type {Run}
  */
 export const sdkScript = (page, options) =>
@@ -84,7 +83,6 @@ export const sdkScript = (page, options) =>
     })
     await connector.open()
     connector.destroy()
-    win.Quiltt.resetConnector(connectorId)
     return loadedAt - started
   }, options)
 

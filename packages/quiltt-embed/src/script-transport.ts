@@ -3,6 +3,9 @@ import { loadScript } from './load-script'
 import { parseMessage, type QuilttMessageType } from './parse-message'
 import type { TransportDriver } from './transport'
 
+/** Our mounted sessions per connectorId: connector.js keeps one connector (and modal) per ID. */
+const mounted = new Map<string, number>()
+
 /**
  * Drives Quiltt's own connector.js: authenticate first, then connect or reconnect, and re-emit
  * its callbacks as ours. Each connector registers its own callbacks and removes exactly those.
@@ -12,6 +15,7 @@ export const scriptTransport: TransportDriver = async (config, token, on) => {
   // Closed, destroyed or timed out while connector.js was loading: drive nothing.
   if (!on.active()) return { remove() {} }
   const { connectorId, connectionId, institution, appLauncherUrl } = config
+  let exited = false
   quiltt.authenticate(token)
   const connector = connectionId
     ? quiltt.reconnect(connectorId, { connectionId, appLauncherUrl })
@@ -22,6 +26,7 @@ export const scriptTransport: TransportDriver = async (config, token, on) => {
       [
         type,
         (metadata: ConnectorSDKCallbackMetadata) => {
+          exited ||= type !== 'Load'
           const message = parseMessage({ ...metadata, source: 'quiltt', type })
           if (message) on.message(message)
         },
@@ -32,7 +37,19 @@ export const scriptTransport: TransportDriver = async (config, token, on) => {
     connector[`${prefix}Open`](opened)
     for (const [type, callback] of callbacks) connector[`${prefix}${type as 'Load'}`](callback)
   }
+  mounted.set(connectorId, (mounted.get(connectorId) ?? 0) + 1)
   listen('on')
   connector.open()
-  return { remove: () => listen('off') }
+  return {
+    remove() {
+      listen('off')
+      const left = (mounted.get(connectorId) ?? 1) - 1
+      if (left) mounted.set(connectorId, left)
+      else mounted.delete(connectorId)
+      // connector.js closes its modal when the flow exits, but it has no close(): closed or
+      // destroyed before that, its modal would stay up and swallow the next open() of this ID.
+      // resetConnector takes it down, so it waits for the last of our sessions on this ID.
+      if (!left && !exited) quiltt.resetConnector?.(connectorId)
+    },
+  }
 }

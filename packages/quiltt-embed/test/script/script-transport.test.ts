@@ -412,6 +412,51 @@ describe('destroy()', () => {
     expect(connector.state).toBe('destroyed')
   })
 
+  const resets = (id: string) =>
+    steps().filter(([name, of]) => name === 'resetConnector' && of === id)
+
+  test('after the flow exits, its callbacks are gone through off* and the connector is not reset', async () => {
+    const { connector } = await opened()
+    const id = connector.connectorId
+    emit(id, 'ExitSuccess', { connectionId: 'conn_1' })
+    expect(connector.state).toBe('closed')
+    // connector.js closed its own modal on the exit; its connector (and any callbacks the page
+    // gave it) stays, with none of ours left.
+    expect(callbackCount(id)).toBe(0)
+    connector.destroy()
+    expect(resets(id)).toEqual([])
+  })
+
+  test.each(['close', 'destroy'] as const)(
+    '%s() before the flow exits resets the connector, whose modal connector.js cannot close otherwise',
+    async (method) => {
+      const { connector } = await opened()
+      const id = connector.connectorId
+      connector[method]()
+      expect(resets(id)).toHaveLength(1)
+      connector[method]()
+      expect(resets(id)).toHaveLength(1)
+      if (method === 'destroy') return
+      // The next open() of that ID starts connector.js's connector afresh and loads.
+      const opening = connector.open()
+      await waitForQuilttOpen(id, 2)
+      emit(id, 'Load')
+      await opening
+      expect(connector.state).toBe('open')
+    },
+  )
+
+  test('two connectors on one connectorId: only the last one to close resets it', async () => {
+    const id = unique('shared')
+    const a = await opened({ connectorId: id })
+    const b = await opened({ connectorId: id })
+    a.connector.close()
+    expect(resets(id)).toEqual([])
+    expect(callbackCount(id)).toBeGreaterThan(0)
+    b.connector.close()
+    expect(resets(id)).toHaveLength(1)
+  })
+
   test("destroying one connector leaves another connector's callbacks in place", async () => {
     const url = scriptUrl()
     const a = await opened({ scriptUrl: url })
