@@ -1,0 +1,90 @@
+// node bench/size-parts.mjs: what each part of the SDK costs, for the SPEC §9 size budgets.
+// Builds `import { createConnector }` (and the IIFE) from source with esbuild the way
+// size-limit does (minified ESM, nanoevents included), again with one part stubbed out at a
+// time, and prints the min+gzip sizes and each part's share. Not part of `npm test`.
+import { readFile } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { root } from './lib/paths.mjs'
+
+const src = `${root}packages/quiltt-embed/src/`
+
+/** Stand-ins that keep the rest of the SDK compiling while dropping a part's code. */
+const STUBS = {
+  scriptTransport: { file: 'script-transport.ts', code: 'export const scriptTransport = 0' },
+  modal: { file: 'modal.ts', code: 'export const openModal = () => () => {}' },
+}
+
+// The message argument of `new ConnectorError(CODE, message)` and `invalidOption(name, message)`.
+const MESSAGE =
+  /(new ConnectorError\(\s*'[A-Z_]+',\s*|invalidOption\(\s*[^,()]+,\s*)(`(?:\\.|[^`\\])*`|'[^']*'|"[^"]*")/g
+
+/**
+ * @param {{ entry?: string, stub?: (keyof typeof STUBS)[], noMessages?: boolean }} variant
+ * @returns {Promise<number>} gzip -9 bytes of the minified bundle
+ */
+async function measure({
+  entry = 'export { createConnector } from "./index"',
+  stub = [],
+  noMessages,
+}) {
+  const stubbed = new Map(stub.map((name) => [`${src}${STUBS[name].file}`, STUBS[name].code]))
+  const result = await build({
+    stdin: { contents: entry, resolveDir: src, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2021',
+    define: { __QUILTT_EMBED_VERSION__: '"0.0.0"' },
+    legalComments: 'none',
+    // The IIFE entry is all side effects, which the package's `sideEffects: false` would drop.
+    ignoreAnnotations: entry.includes('iife'),
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'parts',
+        setup(builder) {
+          builder.onLoad({ filter: /quiltt-embed\/src\/.*\.ts$/ }, async ({ path }) => {
+            let contents = stubbed.get(path) ?? (await readFile(path, 'utf8'))
+            if (noMessages) contents = contents.replace(MESSAGE, "$1''")
+            return { contents, loader: 'ts' }
+          })
+        },
+      },
+    ],
+  })
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length
+}
+
+const full = await measure({})
+const rows = [
+  ['import { createConnector }: everything', full],
+  [
+    '  without the script transport (loader, Trusted Types, deadline)',
+    await measure({ stub: ['scriptTransport'] }),
+  ],
+  [
+    '  without the modal (dialog, focus trap, inert page, scroll lock)',
+    await measure({ stub: ['modal'] }),
+  ],
+  ['  without the error messages (codes kept)', await measure({ noMessages: true })],
+  [
+    '  inline-iframe core: without all three',
+    await measure({ stub: ['scriptTransport', 'modal'], noMessages: true }),
+  ],
+  [
+    'quiltt-embed.min.js equivalent (adds autoBind, the global)',
+    await measure({ entry: 'import "./iife"' }),
+  ],
+]
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(2)} kB`
+console.log('| build (esbuild, minified, gzip -9) | size | Δ |\n| --- | --- | --- |')
+for (const [label, bytes] of rows) {
+  const delta = bytes - full
+  console.log(
+    `| ${label} | ${kB(bytes)} | ${delta ? `${delta > 0 ? '+' : '−'}${kB(Math.abs(delta))}` : ''} |`,
+  )
+}
+console.log('\nSPEC §9 budgets: 3.00 kB for the import, 4.50 kB for quiltt-embed.min.js.')
