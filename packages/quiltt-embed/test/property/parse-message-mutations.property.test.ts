@@ -105,7 +105,8 @@ describe('parseMessage drops every mutation of a valid message', { timeout: TIME
     const wrap = fc.constantFrom(
       (entries: Entries) => Object.create(plainObject(entries)),
       (entries: Entries) => defineAll(new Message(), entries),
-      (entries: Entries) => defineAll([], entries),
+      // An array's own `length` cannot be redefined; every other field goes on the array.
+      (entries: Entries) => defineAll([], entries.filter(([key]) => key !== 'length')),
       (entries: Entries) => new Map(entries),
       (entries: Entries) => JSON.stringify(Object.fromEntries(entries), noBigInt),
     )
