@@ -1,11 +1,10 @@
 // node bench/size-parts.mjs: what each part of the SDK costs, for the SPEC §9 size budgets.
-// Builds `import { createConnector }` (and the IIFE) from source with esbuild the way
-// size-limit does (minified ESM, nanoevents included), again with one part stubbed out at a
+// Builds `import { createConnector }` (and the IIFE) from source with the bench's esbuild settings,
+// as size-limit does (minified ESM, nanoevents included), again with one part stubbed out at a
 // time, and prints the min+gzip sizes and each part's share. Not part of `npm test`.
 import { readFile } from 'node:fs/promises'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
 import { root } from './lib/paths.mjs'
+import { bundle, compressedSizes } from './lib/sizes.mjs'
 
 const src = `${root}packages/quiltt-embed/src/`
 
@@ -29,19 +28,10 @@ async function measure({
   noMessages,
 }) {
   const stubbed = new Map(stub.map((name) => [`${src}${STUBS[name].file}`, STUBS[name].code]))
-  const result = await build({
-    stdin: { contents: entry, resolveDir: src, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2021',
+  const bytes = await bundle(entry, src, {
     define: { __QUILTT_EMBED_VERSION__: '"0.0.0"' },
-    legalComments: 'none',
     // The IIFE entry is all side effects, which the package's `sideEffects: false` would drop.
     ignoreAnnotations: entry.includes('iife'),
-    write: false,
-    logLevel: 'silent',
     plugins: [
       {
         name: 'parts',
@@ -55,7 +45,7 @@ async function measure({
       },
     ],
   })
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length
+  return compressedSizes(bytes).gzip
 }
 
 const full = await measure({})

@@ -45,6 +45,17 @@ async function openWithKeyboard(page: Page): Promise<void> {
   await expect(page.getByRole('dialog', { name: 'Quiltt Connector' })).toBeVisible()
 }
 
+/** Opens with the keyboard, waits for the Connector's Load, then tabs to the close button. */
+async function openLoadedAndTabToClose(page: Page): Promise<void> {
+  await openWithKeyboard(page)
+  await shown(modalConnector(page))
+  await expect(logEntries(page, 'load')).toHaveCount(1)
+  for (let i = 0; i < 12 && (await focused(page)) !== 'close'; i++) {
+    await page.keyboard.press('Tab')
+  }
+  expect(await focused(page)).toBe('close')
+}
+
 /** What the modal changes on the page: root overflow and the number of inert elements. */
 const pageState = (page: Page) =>
   page.evaluate(() => ({
@@ -140,13 +151,7 @@ test('Escape right after open closes the modal with exitAbort and gives the page
 test('after Load, the keyboard reaches the close button; Enter closes with exitAbort', async ({
   page,
 }) => {
-  await openWithKeyboard(page)
-  await shown(modalConnector(page))
-  await expect(logEntries(page, 'load')).toHaveCount(1)
-  for (let i = 0; i < 12 && (await focused(page)) !== 'close'; i++) {
-    await page.keyboard.press('Tab')
-  }
-  expect(await focused(page)).toBe('close')
+  await openLoadedAndTabToClose(page)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog')).toHaveCount(0)
   expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitAbort'])
@@ -157,13 +162,7 @@ test('after Load, the keyboard reaches the close button; Enter closes with exitA
 test('Escape with focus back in the page (not in the Connector) closes it after Load', async ({
   page,
 }) => {
-  await openWithKeyboard(page)
-  await shown(modalConnector(page))
-  await expect(logEntries(page, 'load')).toHaveCount(1)
-  for (let i = 0; i < 12 && (await focused(page)) !== 'close'; i++) {
-    await page.keyboard.press('Tab')
-  }
-  expect(await focused(page)).toBe('close')
+  await openLoadedAndTabToClose(page)
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toHaveCount(0)
   expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitAbort'])

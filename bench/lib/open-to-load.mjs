@@ -12,13 +12,17 @@
 
 /** @typedef {(page: import('playwright').Page, options: RunOptions) => Promise<number>} Run */
 
-/** quiltt-embed, iframe transport, inline in `#inline`: createConnector + open() → `load`. */
-/** @type {Run} */
-export const sdkIframe = (page, options) =>
-  page.evaluate(async ({ token, connectorId, connectorUrl }) => {
+/**
+ * quiltt-embed: createConnector(the options `configure` picks) + open() → `load`, then
+ * `destroy()`.
+ * @param {(options: RunOptions) => Record<string, unknown>} configure
+ * @returns {Run}
+ */
+const sdkRun = (configure) => (page, options) =>
+  page.evaluate(async (config) => {
     const { createConnector } = /** @type {any} */ (window).QuilttEmbed
     const started = performance.now()
-    const connector = createConnector({ connectorId, token, connectorUrl, container: '#inline' })
+    const connector = createConnector(config)
     let loadedAt = 0
     connector.on('load', () => {
       loadedAt = performance.now()
@@ -26,7 +30,15 @@ export const sdkIframe = (page, options) =>
     await connector.open()
     connector.destroy()
     return loadedAt - started
-  }, options)
+  }, configure(options))
+
+/** quiltt-embed, iframe transport, inline in `#inline`. */
+export const sdkIframe = sdkRun(({ token, connectorId, connectorUrl }) => ({
+  connectorId,
+  token,
+  connectorUrl,
+  container: '#inline',
+}))
 
 /**
  * A hand-made iframe with the same URL, attributes and container as the SDK's, timed until the
@@ -63,28 +75,15 @@ export const bareIframe = (page, options) =>
   }, options)
 
 /**
- * quiltt-embed, script transport: createConnector + open() → `load`, then `destroy()`, which
- * takes connector.js's modal down with `Quiltt.resetConnector` (the bare run calls it itself).
- * @type {Run}
+ * quiltt-embed, script transport. Its `destroy()` takes connector.js's modal down with
+ * `Quiltt.resetConnector` (the bare run calls it itself).
  */
-export const sdkScript = (page, options) =>
-  page.evaluate(async ({ token, connectorId, scriptUrl }) => {
-    const win = /** @type {any} */ (window)
-    const started = performance.now()
-    const connector = win.QuilttEmbed.createConnector({
-      connectorId,
-      token,
-      transport: 'script',
-      scriptUrl,
-    })
-    let loadedAt = 0
-    connector.on('load', () => {
-      loadedAt = performance.now()
-    })
-    await connector.open()
-    connector.destroy()
-    return loadedAt - started
-  }, options)
+export const sdkScript = sdkRun(({ token, connectorId, scriptUrl }) => ({
+  connectorId,
+  token,
+  transport: 'script',
+  scriptUrl,
+}))
 
 /**
  * `window.Quiltt` directly (connector.js already on the page): authenticate, connect, open →

@@ -23,8 +23,12 @@ export function compressedSizes(bytes) {
   }
 }
 
-/** @param {string} code @param {string} resolveDir @returns {Promise<Uint8Array>} */
-export async function bundle(code, resolveDir) {
+/**
+ * @param {string} code @param {string} resolveDir
+ * @param {import('esbuild').BuildOptions} [extra] more esbuild options (plugins, defines, …)
+ * @returns {Promise<Uint8Array>}
+ */
+export async function bundle(code, resolveDir, extra = {}) {
   const result = await build({
     stdin: { contents: code, resolveDir, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
@@ -33,10 +37,11 @@ export async function bundle(code, resolveDir) {
     platform: 'browser',
     target: 'es2021',
     external: REACT,
-    define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
+    ...extra,
+    define: { 'process.env.NODE_ENV': '"production"', ...extra.define },
   })
   return result.outputFiles[0].contents
 }

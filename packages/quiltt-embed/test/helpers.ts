@@ -160,15 +160,7 @@ export async function whenLive(frame: HTMLIFrameElement): Promise<void> {
     () => {
       const win = frame.contentWindow
       if (!win) throw new Error('the frame has no window')
-      const echoed = messages.some(
-        (event) =>
-          event.source === win &&
-          isObject(event.data) &&
-          event.data.fixture === 'received' &&
-          isObject(event.data.data) &&
-          event.data.data.id === id,
-      )
-      if (!echoed) {
+      if (!messages.some(isEcho(win, id))) {
         win.postMessage({ fixture: 'ping', id }, '*')
         throw new Error('the puppet is not running in the frame yet')
       }
@@ -231,6 +223,14 @@ export async function waitForMessage(
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
+/** Matches the puppet's echo (`received`) of the ping `id` from `win`. */
+const isEcho = (win: Window | null, id: string) => (event: MessageEvent) =>
+  event.source === win &&
+  isObject(event.data) &&
+  event.data.fixture === 'received' &&
+  isObject(event.data.data) &&
+  event.data.data.id === id
+
 /**
  * Round trip through the puppet: resolves once everything the frame posted before now (and every
  * message this page posted to it before now) has been delivered and handled.
@@ -239,14 +239,7 @@ export async function sync(target: HTMLIFrameElement | Window): Promise<void> {
   const win = target instanceof HTMLIFrameElement ? target.contentWindow : target
   const id = crypto.randomUUID()
   command(target, { fixture: 'ping', id })
-  await waitForMessage(
-    (event) =>
-      event.source === win &&
-      isObject(event.data) &&
-      event.data.fixture === 'received' &&
-      isObject(event.data.data) &&
-      event.data.data.id === id,
-  )
+  await waitForMessage(isEcho(win, id))
 }
 
 /** The URL the puppet frame is actually showing. */

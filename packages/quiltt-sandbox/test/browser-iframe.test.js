@@ -1,44 +1,10 @@
 // @ts-check
 // Real Chromium: a host page on its own origin embeds the sandbox Connector in an iframe.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { startSandbox } from '../src/index.js'
-import { expectMessages, launchBrowser, startHostServer, watchErrors } from './helpers/browser.js'
+import { describe, expect, test } from 'vitest'
+import { expectMessages, useHostPage } from './helpers/browser.js'
 import { control, issueSession } from './helpers/http.js'
 
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
-let sandbox
-/** @type {Awaited<ReturnType<typeof startHostServer>>} */
-let host
-/** @type {import('playwright').Browser} */
-let browser
-/** @type {import('playwright').BrowserContext} */
-let context
-/** @type {import('playwright').Page} */
-let page
-/** @type {string[]} */
-let errors
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  host = await startHostServer(sandbox.port)
-  browser = await launchBrowser()
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  await sandbox?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext()
-  page = await context.newPage()
-  errors = watchErrors(page)
-  await page.goto(host.pageUrl)
-})
-afterEach(async () => {
-  expect(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e))).toEqual([])
-  expect(await page.evaluate(() => /** @type {any} */ (window).violations)).toEqual([])
-  await context.close()
-})
+const env = useHostPage()
 
 /**
  * Mounts `http://{connectorId}.localhost:PORT/?mode=INLINE&…` on the host page.
@@ -46,12 +12,12 @@ afterEach(async () => {
  * @param {string} [connectorId]
  */
 async function mount(params, connectorId = 'abc') {
-  const url = new URL(sandbox.connectorUrl.replace('{connectorId}', connectorId))
+  const url = new URL(env.sandbox.connectorUrl.replace('{connectorId}', connectorId))
   url.searchParams.set('mode', 'INLINE')
-  url.searchParams.set('embed_location', host.pageUrl)
+  url.searchParams.set('embed_location', env.host.pageUrl)
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
-  await page.evaluate((src) => /** @type {any} */ (window).mountConnector(src), url.href)
-  return page.frameLocator('#connector')
+  await env.page.evaluate((src) => /** @type {any} */ (window).mountConnector(src), url.href)
+  return env.page.frameLocator('#connector')
 }
 
 /** @param {import('playwright').FrameLocator} frame @param {string} [bank] picks it first */
@@ -64,15 +30,15 @@ async function logIn(frame, bank) {
 
 describe('iframe Connector in Chromium', { timeout: 60_000 }, () => {
   test('Load, then Sandbox Bank → ExitSuccess with connection, profile and session', async () => {
-    const { token, userId } = await issueSession(sandbox)
+    const { token, userId } = await issueSession(env.sandbox)
     const frame = await mount({ token })
-    await expectMessages(page, ['Load'])
+    await expectMessages(env.page, ['Load'])
     await frame.getByRole('searchbox', { name: 'Search institutions' }).fill('sand')
     await expect.poll(() => frame.getByRole('listitem').count()).toBe(1)
     await logIn(frame, 'Sandbox Bank')
     await frame.getByRole('heading', { name: 'Connected' }).waitFor()
     await frame.getByRole('button', { name: 'Done' }).click()
-    const [load, success] = await expectMessages(page, ['Load', 'ExitSuccess'])
+    const [load, success] = await expectMessages(env.page, ['Load', 'ExitSuccess'])
     expect(load).toMatchObject({ source: 'quiltt', profileId: userId })
     expect(success).toEqual({
       source: 'quiltt',
@@ -83,18 +49,18 @@ describe('iframe Connector in Chromium', { timeout: 60_000 }, () => {
     })
 
     // Reconnect the Connection just made: same connectionId back.
-    await page.reload()
+    await env.page.reload()
     const again = await mount({ token, connectionId: success.connectionId })
     await again.getByRole('heading', { name: 'Reconnect Sandbox Bank' }).waitFor()
     await again.getByRole('button', { name: 'Continue' }).click()
-    const [, reconnected] = await expectMessages(page, ['Load', 'ExitSuccess'])
+    const [, reconnected] = await expectMessages(env.page, ['Load', 'ExitSuccess'])
     expect(reconnected.connectionId).toBe(success.connectionId)
   })
 
   test('a garbage token shows the expired screen and posts Load then ExitError', async () => {
     const frame = await mount({ token: 'not-a-token' })
     await frame.getByText('Your session has expired').waitFor()
-    const [, error] = await expectMessages(page, ['Load', 'ExitError'])
+    const [, error] = await expectMessages(env.page, ['Load', 'ExitError'])
     expect(error).toEqual({
       source: 'quiltt',
       type: 'ExitError',
@@ -103,33 +69,33 @@ describe('iframe Connector in Chromium', { timeout: 60_000 }, () => {
   })
 
   test('an unknown connectionId is an error screen with ExitError', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const frame = await mount({ token, connectionId: 'conn_unknown' })
     await frame.getByRole('heading', { name: 'Connection not found' }).waitFor()
-    await expectMessages(page, ['Load', 'ExitError'])
+    await expectMessages(env.page, ['Load', 'ExitError'])
   })
 
   test('Failing Bank ends on an error screen whose Close posts ExitError', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const frame = await mount({ token, institution: 'Failing Bank' })
     await frame.getByRole('heading', { name: 'Log in to Failing Bank' }).waitFor()
     await logIn(frame)
     await frame.getByRole('heading', { name: 'Connection failed' }).waitFor()
     await frame.getByRole('button', { name: 'Close' }).click()
-    await expectMessages(page, ['Load', 'ExitError'])
+    await expectMessages(env.page, ['Load', 'ExitError'])
   })
 
   test('Cancel posts ExitAbort', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const frame = await mount({ token })
     await frame.getByRole('button', { name: 'Cancel' }).click()
-    await expectMessages(page, ['Load', 'ExitAbort'])
+    await expectMessages(env.page, ['Load', 'ExitAbort'])
   })
 
   test('OAuth Bank in a browser: popup → Authorize → ExitSuccess', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const frame = await mount({ token, institution: 'oauth-bank' })
-    const popupOpened = context.waitForEvent('page')
+    const popupOpened = env.context.waitForEvent('page')
     await frame.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
     const popup = await popupOpened
     // Listen before clicking: the popup may close itself before a later listener is attached.
@@ -138,74 +104,77 @@ describe('iframe Connector in Chromium', { timeout: 60_000 }, () => {
     await closed
     await frame.getByRole('heading', { name: 'Connected' }).waitFor()
     await frame.getByRole('button', { name: 'Done' }).click()
-    const [, success] = await expectMessages(page, ['Load', 'ExitSuccess'])
+    const [, success] = await expectMessages(env.page, ['Load', 'ExitSuccess'])
     expect(success.connectionId).toMatch(/^conn_/)
   })
 
   test('closing the OAuth popup shows "Authorization was cancelled"; Cancel aborts', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const frame = await mount({ token })
     await frame.getByRole('button', { name: 'OAuth Bank' }).click()
-    const popupOpened = context.waitForEvent('page')
+    const popupOpened = env.context.waitForEvent('page')
     await frame.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
     await (await popupOpened).close()
     await frame.getByRole('heading', { name: 'Authorization was cancelled' }).waitFor()
     await frame.getByRole('button', { name: 'Try again' }).waitFor()
     await frame.getByRole('button', { name: 'Cancel' }).click()
-    await expectMessages(page, ['Load', 'ExitAbort'])
+    await expectMessages(env.page, ['Load', 'ExitAbort'])
   })
 
   test('OAuth Bank in a webview: Navigate, then a relayed callback completes', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const appLauncher = 'https://app.example.com/quiltt/return'
     const frame = await mount({ token, institution: 'OAuth Bank', app_launcher_url: appLauncher })
     await frame.getByRole('button', { name: 'Continue to OAuth Bank' }).click()
-    const [, navigate] = await expectMessages(page, ['Load', 'Navigate'])
+    const [, navigate] = await expectMessages(env.page, ['Load', 'Navigate'])
     const target = new URL(navigate.url)
     expect(target.protocol).toBe('https:')
     expect(target.searchParams.get('redirect_uri')).toBe(appLauncher)
     const state = target.searchParams.get('state')
     await frame.getByRole('heading', { name: 'Waiting for your bank…' }).waitFor()
     // A relay with the wrong state is ignored.
-    await page.evaluate((message) => /** @type {any} */ (window).relay(message), {
+    await env.page.evaluate((message) => /** @type {any} */ (window).relay(message), {
       source: 'quiltt',
       type: 'OAuthCallback',
       data: { url: `${appLauncher}?code=x&state=wrong`, params: {} },
     })
     const url = `${appLauncher}?code=abc123&state=${state}`
-    await page.evaluate((message) => /** @type {any} */ (window).relay(message), {
+    await env.page.evaluate((message) => /** @type {any} */ (window).relay(message), {
       source: 'quiltt',
       type: 'OAuthCallback',
       data: { url, params: { code: 'abc123', state } },
     })
     await frame.getByRole('heading', { name: 'Connected' }).waitFor()
     await frame.getByRole('button', { name: 'Done' }).click()
-    await expectMessages(page, ['Load', 'Navigate', 'ExitSuccess'])
+    await expectMessages(env.page, ['Load', 'Navigate', 'ExitSuccess'])
   })
 
   test('suppressLoad renders the app but never posts Load', async () => {
-    await control(sandbox, 'POST', '/__sandbox/faults', { connectorId: 'abc', suppressLoad: true })
+    await control(env.sandbox, 'POST', '/__sandbox/faults', {
+      connectorId: 'abc',
+      suppressLoad: true,
+    })
     try {
-      const { token } = await issueSession(sandbox)
+      const { token } = await issueSession(env.sandbox)
       const frame = await mount({ token })
       await frame.getByRole('heading', { name: 'Select your institution' }).waitFor()
       await frame.getByRole('button', { name: 'Cancel' }).click()
       // Messages from one window arrive in order: had Load been posted, it would come first.
-      await expectMessages(page, ['ExitAbort'])
+      await expectMessages(env.page, ['ExitAbort'])
     } finally {
-      await control(sandbox, 'DELETE', '/__sandbox/faults')
+      await control(env.sandbox, 'DELETE', '/__sandbox/faults')
     }
   })
 
   test('messages go only to the embed_location origin', async () => {
-    const { token } = await issueSession(sandbox)
+    const { token } = await issueSession(env.sandbox)
     const misaddressed = await mount({ token, embed_location: 'http://elsewhere.localhost:1/' })
     await misaddressed.getByRole('button', { name: 'Cancel' }).click()
     // A second Connector, started after the first one posted, is the sync point.
     await mount({ token }, 'xyz')
-    await expectMessages(page, ['Load'])
-    const all = await page.evaluate(() => /** @type {any} */ (window).all)
-    const abcOrigin = `http://abc.localhost:${sandbox.port}`
+    await expectMessages(env.page, ['Load'])
+    const all = await env.page.evaluate(() => /** @type {any} */ (window).all)
+    const abcOrigin = `http://abc.localhost:${env.sandbox.port}`
     expect(all.filter((/** @type {any} */ m) => m.origin === abcOrigin)).toEqual([])
   })
 })

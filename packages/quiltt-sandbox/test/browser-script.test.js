@@ -1,48 +1,15 @@
 // @ts-check
 // Real Chromium: connector.js on a strict-CSP, Trusted-Types host page, driven via window.Quiltt.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { startSandbox } from '../src/index.js'
-import { launchBrowser, startHostServer, watchErrors } from './helpers/browser.js'
+import { describe, expect, test } from 'vitest'
+import { useHostPage } from './helpers/browser.js'
 import { control, issueSession } from './helpers/http.js'
 
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
-let sandbox
-/** @type {Awaited<ReturnType<typeof startHostServer>>} */
-let host
-/** @type {import('playwright').Browser} */
-let browser
-/** @type {import('playwright').BrowserContext} */
-let context
-/** @type {import('playwright').Page} */
-let page
-/** @type {string[]} */
-let errors
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  host = await startHostServer(sandbox.port)
-  browser = await launchBrowser()
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  await sandbox?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext()
-  page = await context.newPage()
-  errors = watchErrors(page)
-  await page.goto(host.pageUrl)
-  await page.evaluate((url) => /** @type {any} */ (window).loadScript(url), sandbox.scriptUrl)
-})
-afterEach(async () => {
-  expect(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e))).toEqual([])
-  expect(await page.evaluate(() => /** @type {any} */ (window).violations)).toEqual([])
-  await context.close()
-})
+const env = useHostPage((env) =>
+  env.page.evaluate((url) => /** @type {any} */ (window).loadScript(url), env.sandbox.scriptUrl),
+)
 
 /** The `[type, metadata]` pairs the host's onEvent callbacks saw. */
-const events = () => page.evaluate(() => /** @type {any} */ (window).events)
+const events = () => env.page.evaluate(() => /** @type {any} */ (window).events)
 /** @param {string[]} types */
 async function expectEvents(types) {
   await expect
@@ -50,13 +17,13 @@ async function expectEvents(types) {
     .toEqual(types)
   return events()
 }
-const frame = () => page.frameLocator('iframe[title="Quiltt Connector"]')
-const dialog = () => page.getByRole('dialog', { name: 'Quiltt Connector' })
+const frame = () => env.page.frameLocator('iframe[title="Quiltt Connector"]')
+const dialog = () => env.page.getByRole('dialog', { name: 'Quiltt Connector' })
 
 describe('connector.js in Chromium', { timeout: 60_000 }, () => {
   test('connect: opened → loaded → exited.successful, then the modal closes', async () => {
-    const { token, userId } = await issueSession(sandbox)
-    await page.evaluate((token) => {
+    const { token, userId } = await issueSession(env.sandbox)
+    await env.page.evaluate((token) => {
       const w = /** @type {any} */ (window)
       w.Quiltt.authenticate(token)
       w.order = []
@@ -70,11 +37,11 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
       connector.open()
     }, token)
     await dialog().waitFor()
-    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('hidden')
+    expect(await env.page.evaluate(() => document.documentElement.style.overflow)).toBe('hidden')
     const src = new URL(String(await frame().owner().getAttribute('src')))
-    expect(src.origin).toBe(`http://abc.localhost:${sandbox.port}`)
+    expect(src.origin).toBe(`http://abc.localhost:${env.sandbox.port}`)
     expect(src.searchParams.get('mode')).toBe('MODAL')
-    expect(src.searchParams.get('embed_location')).toBe(host.pageUrl)
+    expect(src.searchParams.get('embed_location')).toBe(env.host.pageUrl)
     await expectEvents(['opened', 'loaded'])
     await frame().getByRole('button', { name: 'Sandbox Bank' }).click()
     await frame().getByLabel('Username').fill('ada')
@@ -90,16 +57,16 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
       connectorSession: { id: expect.stringMatching(/^cs_/) },
     })
     await dialog().waitFor({ state: 'detached' })
-    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('')
-    const order = await page.evaluate(() => /** @type {any} */ (window).order)
+    expect(await env.page.evaluate(() => document.documentElement.style.overflow)).toBe('')
+    const order = await env.page.evaluate(() => /** @type {any} */ (window).order)
     expect(order.slice(-3)).toEqual(['exitSuccess', 'exit', 'global event'])
-    const stats = await control(sandbox, 'GET', '/__sandbox/stats')
+    const stats = await control(env.sandbox, 'GET', '/__sandbox/stats')
     expect(stats.json.scriptRequests).toBeGreaterThan(0)
   })
 
   test('reconnect returns the same connectionId', async () => {
-    const { token } = await issueSession(sandbox)
-    await page.evaluate((token) => {
+    const { token } = await issueSession(env.sandbox)
+    await env.page.evaluate((token) => {
       const w = /** @type {any} */ (window)
       w.Quiltt.authenticate(token)
       w.Quiltt.connect('abc', {
@@ -112,7 +79,7 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
     await frame().getByRole('button', { name: 'Connect' }).click()
     await frame().getByRole('button', { name: 'Done' }).click()
     const [[, first]] = await expectEvents(['first'])
-    await page.evaluate((connectionId) => {
+    await env.page.evaluate((connectionId) => {
       const w = /** @type {any} */ (window)
       w.Quiltt.reconnect('abc', {
         connectionId,
@@ -126,7 +93,7 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
   })
 
   test('open() before authenticate ends in exited.errored', async () => {
-    await page.evaluate(() => {
+    await env.page.evaluate(() => {
       const w = /** @type {any} */ (window)
       w.Quiltt.onEvent((/** @type {string} */ type, /** @type {any} */ m) =>
         w.events.push([type, m]),
@@ -138,8 +105,8 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
   })
 
   test('Escape aborts; off* and resetConnector silence callbacks', async () => {
-    const { token } = await issueSession(sandbox)
-    await page.evaluate((token) => {
+    const { token } = await issueSession(env.sandbox)
+    await env.page.evaluate((token) => {
       const w = /** @type {any} */ (window)
       w.Quiltt.authenticate(token)
       w.record = (/** @type {string} */ type) => w.events.push([type])
@@ -148,18 +115,18 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
       w.connector.open()
     }, token)
     await expectEvents(['opened', 'loaded'])
-    await page.evaluate(() =>
+    await env.page.evaluate(() =>
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })),
     )
     await expectEvents(['opened', 'loaded', 'exited.aborted'])
     await dialog().waitFor({ state: 'detached' })
-    await page.evaluate(() => {
+    await env.page.evaluate(() => {
       const w = /** @type {any} */ (window)
       w.connector.offEvent(w.record)
       w.connector.open()
     })
     await dialog().waitFor()
-    await page.evaluate(() => /** @type {any} */ (window).Quiltt.resetConnector('abc'))
+    await env.page.evaluate(() => /** @type {any} */ (window).Quiltt.resetConnector('abc'))
     await dialog().waitFor({ state: 'detached' })
     expect((await events()).map((/** @type {any[]} */ e) => e[0])).toEqual([
       'opened',

@@ -4,8 +4,9 @@
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright'
-import { expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { launchOptions } from '../../../../scripts/chromium.mjs'
+import { startSandbox } from '../../src/index.js'
 
 const HOST_JS = new URL('../fixtures/host.js', import.meta.url)
 const HOST_HTML = `<!doctype html>
@@ -84,4 +85,50 @@ export async function expectMessages(page, types) {
     .poll(async () => (await received(page)).map((message) => message.type), { timeout: 10_000 })
     .toEqual(types)
   return received(page)
+}
+
+/**
+ * @typedef {object} HostPage
+ * @property {Awaited<ReturnType<typeof startSandbox>>} sandbox
+ * @property {Awaited<ReturnType<typeof startHostServer>>} host
+ * @property {import('playwright').BrowserContext} context
+ * @property {import('playwright').Page} page the host page, fresh for each test
+ */
+
+/**
+ * Registers the hooks of a browser test file: one sandbox, host server and Chromium for the file;
+ * a fresh context and host page per test (then `prepare`), which must end without a CSP or
+ * Trusted Types error or violation. The returned object's fields are set by those hooks.
+ * @param {(env: HostPage) => Promise<unknown>} [prepare]
+ * @returns {HostPage}
+ */
+export function useHostPage(prepare) {
+  const env = /** @type {HostPage} */ ({})
+  /** @type {import('playwright').Browser} */
+  let browser
+  /** @type {string[]} */
+  let errors = []
+  beforeAll(async () => {
+    env.sandbox = await startSandbox()
+    env.host = await startHostServer(env.sandbox.port)
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await env.host?.close()
+    await env.sandbox?.close()
+  })
+  beforeEach(async () => {
+    env.context = await browser.newContext()
+    env.page = await env.context.newPage()
+    errors = watchErrors(env.page)
+    await env.page.goto(env.host.pageUrl)
+    await prepare?.(env)
+  })
+  afterEach(async () => {
+    expect(errors.filter((e) => /Content Security Policy|Trusted Type/i.test(e))).toEqual([])
+    expect(await env.page.evaluate(() => /** @type {any} */ (window).violations)).toEqual([])
+    await env.context.close()
+  })
+  return env
 }
