@@ -5,6 +5,10 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { inlineConnector, logEntries, modalConnector, shown } from './helpers'
 
+// axe over the page and the out-of-process Connector frame, up to 3 times, is CPU-bound: on a busy
+// 2-core machine one test took 17 s in CI and over 60 s under load, so these get twice the time.
+test.describe.configure({ timeout: 120_000 })
+
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]
 
 /** One readable block per violation: rule, impact, help, and where it is. */
