@@ -220,6 +220,20 @@ export async function waitForMessage(
   )
 }
 
+/**
+ * Navigates the connector's frame (same window) to a page on a fresh foreign origin and waits for
+ * that page to announce itself; returns the origin.
+ */
+export async function navigateFrameAway(frame: HTMLIFrameElement): Promise<string> {
+  const origin = originOf(uniqueId('evil'))
+  command(frame, {
+    fixture: 'navigate',
+    url: `${origin}/?embed_location=${encodeURIComponent(embedLocation())}`,
+  })
+  await waitForMessage((event) => event.origin === origin && event.source === frame.contentWindow)
+  return origin
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 

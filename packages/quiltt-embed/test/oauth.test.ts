@@ -3,15 +3,13 @@
 import { afterEach, expect, test } from 'vitest'
 import {
   cleanup,
-  command,
   create,
-  embedLocation,
+  navigateFrameAway,
   openInline,
   openModal,
   originOf,
   receivedMessages,
   sync,
-  uniqueId,
   waitForMessage,
 } from './helpers'
 
@@ -64,14 +62,7 @@ test('before open() and after close() it is a harmless no-op', async () => {
 
 test('is not delivered once the frame has navigated to another origin', async () => {
   const { connector, frame } = await openInline()
-  const evilOrigin = originOf(uniqueId('evil'))
-  command(frame, {
-    fixture: 'navigate',
-    url: `${evilOrigin}/?embed_location=${encodeURIComponent(embedLocation())}`,
-  })
-  await waitForMessage(
-    (event) => event.origin === evilOrigin && event.source === frame.contentWindow,
-  )
+  const evilOrigin = await navigateFrameAway(frame)
   connector.handleOAuthCallback('https://app.example/cb?code=1&state=2')
   // A later message from this page to the same frame arrives after the OAuth one would have.
   await sync(frame)

@@ -5,11 +5,10 @@ import { afterEach, describe, expect, test } from 'vitest'
 import {
   captureWindowErrors,
   cleanup,
-  command,
   create,
-  embedLocation,
   foreignFrame,
   makeContainer,
+  navigateFrameAway,
   openInline,
   originOf,
   postFromFrame,
@@ -144,15 +143,8 @@ test('another window on the same connector origin is not heard (source window ch
 test('after the connector frame navigates to another origin, its messages are dropped', async () => {
   const errors = captureWindowErrors()
   const { connector, frame, log } = await openInline()
-  const evilOrigin = originOf(uniqueId('evil'))
-  command(frame, {
-    fixture: 'navigate',
-    url: `${evilOrigin}/?embed_location=${encodeURIComponent(embedLocation())}`,
-  })
   // The evil page announces itself with a (quiltt-looking) Load from the same frame window.
-  await waitForMessage(
-    (event) => event.origin === evilOrigin && event.source === frame.contentWindow,
-  )
+  await navigateFrameAway(frame)
   postFromFrame(frame, quiltt('ExitSuccess', { connectionId: 'conn_evil' }))
   postFromFrame(frame, quiltt('Navigate', { url: 'https://phish.example/' }))
   await sync(frame)
