@@ -6,6 +6,7 @@ import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 import { demoBundles } from './demo/rollup.bundles.mjs'
+import { bindingBundles } from './packages/rollup.bindings.mjs'
 import { secretGuard } from './packages/quiltt-secret-guard/src/index.js'
 
 const sdkDir = 'packages/quiltt-embed'
@@ -55,6 +56,7 @@ export default [
     plugins: [inlineVersion(), browserResolve(), ts(), minify()],
     output: { file: `${sdkDir}/dist/quiltt-embed.min.js`, format: 'iife', sourcemap: true },
   },
+  ...bindingBundles,
   ...demoBundles,
 ].map((bundle) => ({
   ...bundle,
