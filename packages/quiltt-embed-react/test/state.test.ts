@@ -1,0 +1,75 @@
+// useQuilttConnector: `state` re-renders the component through a whole flow, and the returned
+// open/close drive the Connector.
+import { createElement as h } from 'react'
+import { afterEach, expect, test, vi } from 'vitest'
+import {
+  cleanup,
+  connectorUrl,
+  dialogs,
+  makeToken,
+  postFromFrame,
+  quiltt,
+  uniqueId,
+  waitForLiveFrame,
+} from '../../quiltt-embed/test/helpers'
+import { type QuilttConnectorOptions, useQuilttConnector } from '../src/index'
+import { render, unmountAll } from './render'
+
+afterEach(() => {
+  unmountAll()
+  cleanup()
+})
+
+/** Renders the hook's state into the page, with buttons for open and close. */
+function Probe(options: QuilttConnectorOptions) {
+  const { open, close, state } = useQuilttConnector(options)
+  return h(
+    'div',
+    null,
+    h('output', null, state),
+    h(
+      'button',
+      { type: 'button', id: 'open', onClick: () => open().catch(() => undefined) },
+      'Open',
+    ),
+    h('button', { type: 'button', id: 'close', onClick: close }, 'Close'),
+  )
+}
+
+test('state goes idle → opening → open → closed (modal exit) and re-renders each time', async () => {
+  const connectorId = uniqueId()
+  const { host } = render(h(Probe, { connectorId, token: makeToken(), connectorUrl }))
+  const shown = () => host.querySelector('output')!.textContent
+  expect(shown()).toBe('idle')
+  host.querySelector<HTMLButtonElement>('#open')!.click()
+  await vi.waitFor(() => expect(shown()).toBe('opening'))
+  const frame = await waitForLiveFrame(connectorId)
+  await vi.waitFor(() => expect(shown()).toBe('open'))
+  postFromFrame(frame, quiltt('ExitSuccess'))
+  await vi.waitFor(() => expect(shown()).toBe('closed'))
+  expect(dialogs()).toEqual([])
+})
+
+test('close() closes the modal and the state says so', async () => {
+  const connectorId = uniqueId()
+  const { host } = render(h(Probe, { connectorId, token: makeToken(), connectorUrl }))
+  const shown = () => host.querySelector('output')!.textContent
+  host.querySelector<HTMLButtonElement>('#open')!.click()
+  await vi.waitFor(() => expect(shown()).toBe('open'))
+  host.querySelector<HTMLButtonElement>('#close')!.click()
+  await vi.waitFor(() => expect(shown()).toBe('closed'))
+  expect(dialogs()).toEqual([])
+})
+
+test('a failed open returns the state to idle and reports the error', async () => {
+  const onError = vi.fn()
+  const connectorId = uniqueId()
+  const { host } = render(
+    h(Probe, { connectorId, connectorUrl, token: async () => 'not a token', onError }),
+  )
+  const shown = () => host.querySelector('output')!.textContent
+  host.querySelector<HTMLButtonElement>('#open')!.click()
+  await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+  expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'INVALID_TOKEN' })
+  await vi.waitFor(() => expect(shown()).toBe('idle'))
+})
