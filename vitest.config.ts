@@ -1,6 +1,15 @@
+import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { launchOptions } from './scripts/chromium.mjs'
+
+const sdkSource = fileURLToPath(new URL('./packages/quiltt-embed/src/index.ts', import.meta.url))
+// Vue's bundler build expects its compile-time flags to be defined, as its Vite plugin would.
+const vueFlags = {
+  __VUE_OPTIONS_API__: 'true',
+  __VUE_PROD_DEVTOOLS__: 'false',
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+}
 
 export default defineConfig({
   define: { __QUILTT_EMBED_VERSION__: JSON.stringify('0.0.0-test') },
@@ -36,6 +45,43 @@ export default defineConfig({
             include: ['packages/quiltt-embed/test/**/*.test-d.ts'],
             tsconfig: 'packages/quiltt-embed/tsconfig.typecheck.json',
           },
+        },
+      },
+      {
+        // The React and Vue bindings in real Chromium, against the SDK's puppet Connector. They
+        // import quiltt-embed from source, the same module the SDK's test helpers use.
+        extends: true,
+        resolve: { alias: [{ find: /^quiltt-embed$/, replacement: sdkSource }] },
+        define: vueFlags,
+        optimizeDeps: { include: ['react', 'react-dom/client', 'vue'] },
+        test: {
+          name: 'bindings',
+          include: ['packages/quiltt-embed-{react,vue}/test/**/*.test.ts'],
+          exclude: ['**/*.ssr.test.ts'],
+          globalSetup: ['packages/quiltt-embed/test/global-setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: launchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+          typecheck: {
+            enabled: true,
+            include: ['packages/quiltt-embed-{react,vue}/test/**/*.test-d.ts'],
+            tsconfig: 'packages/quiltt-embed-react/tsconfig.typecheck.json',
+          },
+        },
+      },
+      {
+        // Server-side rendering of the bindings, in Node, where no browser API exists.
+        extends: true,
+        resolve: { alias: [{ find: /^quiltt-embed$/, replacement: sdkSource }] },
+        define: vueFlags,
+        test: {
+          name: 'bindings-ssr',
+          environment: 'node',
+          include: ['packages/quiltt-embed-{react,vue}/test/**/*.ssr.test.ts'],
         },
       },
       {
