@@ -1,0 +1,81 @@
+// Type-level contract of the Vue binding: props are createConnector's options (less `container`
+// and the callbacks), events carry the SDK's types in both spellings, the composable's state is
+// a ref.
+import type {
+  ConnectorError,
+  ConnectorEventType,
+  ConnectorMetadata,
+  ConnectorState,
+} from 'quiltt-embed'
+import { describe, expectTypeOf, test } from 'vitest'
+import type { ComputedRef } from 'vue'
+import {
+  type QuilttButton,
+  type QuilttConnector,
+  type QuilttContainer,
+  type QuilttTokenProvider,
+  useQuilttConnector,
+} from '../src/index'
+
+type ButtonProps = InstanceType<typeof QuilttButton>['$props']
+type ContainerProps = InstanceType<typeof QuilttContainer>['$props']
+type ProviderProps = InstanceType<typeof QuilttTokenProvider>['$props']
+
+describe('events', () => {
+  test('listener props carry the SDK event types', () => {
+    const props: ButtonProps = {
+      connectorId: 'abc123',
+      onExitSuccess: (metadata) => expectTypeOf(metadata).toEqualTypeOf<ConnectorMetadata>(),
+      onEvent: (type, metadata) => {
+        expectTypeOf(type).toEqualTypeOf<ConnectorEventType>()
+        expectTypeOf(metadata).toEqualTypeOf<ConnectorMetadata>()
+      },
+      onNavigate: (url) => expectTypeOf(url).toEqualTypeOf<string>(),
+      onError: (error) => expectTypeOf(error).toEqualTypeOf<ConnectorError>(),
+    }
+    expectTypeOf(props).toMatchTypeOf<ButtonProps>()
+  })
+
+  test('a listener with the wrong parameters is refused', () => {
+    const props: ButtonProps = {
+      connectorId: 'abc123',
+      // @ts-expect-error exitSuccess gives metadata, not a number
+      onExitSuccess: (metadata: number) => metadata,
+    }
+    expectTypeOf(props).toMatchTypeOf<ButtonProps>()
+  })
+})
+
+describe('props', () => {
+  test('connectorId is required; token is a string or a provider', () => {
+    // @ts-expect-error connectorId is required
+    const missing: ButtonProps = { token: 'x' }
+    const provider: ButtonProps = { connectorId: 'abc123', token: async () => 'token' }
+    // @ts-expect-error a token is a string or a function returning one
+    const number: ButtonProps = { connectorId: 'abc123', token: 42 }
+    expectTypeOf([missing, provider, number]).toBeArray()
+  })
+
+  test('a component owns its container', () => {
+    // @ts-expect-error QuilttContainer is the container
+    const container: ContainerProps = { connectorId: 'abc123', container: '#inline' }
+    // @ts-expect-error the composable takes no container either
+    useQuilttConnector({ connectorId: 'abc123', container: '#inline' })
+    expectTypeOf(container).toMatchTypeOf<ContainerProps>()
+  })
+
+  test('QuilttTokenProvider takes a token source', () => {
+    const ok: ProviderProps = { token: () => Promise.resolve('token') }
+    // @ts-expect-error a token is a string or a function returning one
+    const bad: ProviderProps = { token: {} }
+    expectTypeOf([ok, bad]).toBeArray()
+  })
+})
+
+test('useQuilttConnector returns open, close, preload and a reactive state', () => {
+  const connector = useQuilttConnector(() => ({ connectorId: 'abc123' }))
+  expectTypeOf(connector).toEqualTypeOf<QuilttConnector>()
+  expectTypeOf(connector.open).toEqualTypeOf<() => Promise<void>>()
+  expectTypeOf(connector.preload).toEqualTypeOf<() => Promise<void>>()
+  expectTypeOf(connector.state).toEqualTypeOf<ComputedRef<ConnectorState>>()
+})

@@ -1,0 +1,78 @@
+// useQuilttConnector: `state` is reactive through a whole flow, and open/close drive the Connector.
+import { afterEach, expect, test, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import {
+  cleanup,
+  connectorUrl,
+  dialogs,
+  makeToken,
+  postFromFrame,
+  quiltt,
+  uniqueId,
+  waitForLiveFrame,
+} from '../../quiltt-embed/test/helpers'
+import { type QuilttConnectorOptions, useQuilttConnector } from '../src/index'
+import { mount, unmountAll } from './mount'
+
+afterEach(() => {
+  unmountAll()
+  cleanup()
+})
+
+/** Renders the composable's state, with buttons for open and close. */
+const Probe = defineComponent<{ options: QuilttConnectorOptions }>(
+  (props) => {
+    const { open, close, state } = useQuilttConnector(() => props.options)
+    return () =>
+      h('div', [
+        h('output', state.value),
+        h('button', { id: 'open', onClick: () => open().catch(() => undefined) }, 'Open'),
+        h('button', { id: 'close', onClick: close }, 'Close'),
+      ])
+  },
+  { props: ['options'] },
+)
+
+function mountProbe(options: QuilttConnectorOptions) {
+  const { host } = mount(() => h(Probe, { options }))
+  return {
+    shown: () => host.querySelector('output')!.textContent,
+    click: (id: string) => host.querySelector<HTMLButtonElement>(`#${id}`)!.click(),
+  }
+}
+
+test('state goes idle → opening → open → closed (modal exit), re-rendering each time', async () => {
+  const connectorId = uniqueId()
+  const probe = mountProbe({ connectorId, token: makeToken(), connectorUrl })
+  expect(probe.shown()).toBe('idle')
+  probe.click('open')
+  await vi.waitFor(() => expect(probe.shown()).toBe('opening'))
+  const frame = await waitForLiveFrame(connectorId)
+  await vi.waitFor(() => expect(probe.shown()).toBe('open'))
+  postFromFrame(frame, quiltt('ExitSuccess'))
+  await vi.waitFor(() => expect(probe.shown()).toBe('closed'))
+  expect(dialogs()).toEqual([])
+})
+
+test('close() closes the modal and the state says so', async () => {
+  const probe = mountProbe({ connectorId: uniqueId(), token: makeToken(), connectorUrl })
+  probe.click('open')
+  await vi.waitFor(() => expect(probe.shown()).toBe('open'))
+  probe.click('close')
+  await vi.waitFor(() => expect(probe.shown()).toBe('closed'))
+  expect(dialogs()).toEqual([])
+})
+
+test('a failed open returns the state to idle and reports the error', async () => {
+  const onError = vi.fn()
+  const probe = mountProbe({
+    connectorId: uniqueId(),
+    connectorUrl,
+    token: async () => 'not a token',
+    onError,
+  })
+  probe.click('open')
+  await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+  expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'INVALID_TOKEN' })
+  await vi.waitFor(() => expect(probe.shown()).toBe('idle'))
+})
