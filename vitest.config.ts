@@ -53,7 +53,7 @@ export default defineConfig({
         extends: true,
         resolve: { alias: [{ find: /^quiltt-embed$/, replacement: sdkSource }] },
         define: vueFlags,
-        optimizeDeps: { include: ['react', 'react-dom/client', 'vue'] },
+        optimizeDeps: { include: ['react', 'react-dom/client', 'vue', '@vue/compiler-dom'] },
         test: {
           name: 'bindings',
           include: ['packages/quiltt-embed-{react,vue}/test/**/*.test.ts'],
