@@ -1,7 +1,7 @@
 // QuilttButton: emits in both Vue spellings, `as`, the slot and attributes pass through, and the
 // caller's click listener comes first.
 
-import { compile } from '@vue/compiler-dom'
+import { type CompilerOptions, compile } from '@vue/compiler-dom'
 import { afterEach, expect, test, vi } from 'vitest'
 import * as Vue from 'vue'
 import { defineComponent, h } from 'vue'
@@ -39,7 +39,7 @@ test('a <button type="button"> with the slot and attributes given', () => {
 })
 
 // Templates compile in the page, as with Vue's full build, so listeners are spelled as in an SFC.
-Vue.registerRuntimeCompiler((template, options) => {
+Vue.registerRuntimeCompiler((template: string, options: CompilerOptions) => {
   const { code } = compile(template, { ...options, mode: 'function' })
   const render = new Function('Vue', code)(Vue)
   render._rc = true
