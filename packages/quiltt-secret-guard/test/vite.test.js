@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { build } from 'vite'
+import { build, loadEnv } from 'vite'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { secretGuard } from '../src/index.js'
 import { leakedForms, leakLines, SECRET } from './helpers.js'
@@ -75,7 +75,12 @@ it('fails `vite build` when a VITE_-prefixed secret from .env reaches the bundle
 
 it('lets a clean `vite build` through, HTML, chunk and source map included', async () => {
   const result = await viteBuild({
-    '.env': `VITE_QUILTT_API_KEY_SECRET=${SECRET}\nVITE_CONNECTOR_ID=abc123\n`,
+    // Both secrets are checked (the unprefixed one is read from the file too); neither is used.
+    '.env': [
+      `VITE_QUILTT_API_KEY_SECRET=${SECRET}`,
+      'STRIPE_PRIVATE_KEY=sk_live_0123456789abcdef',
+      'VITE_CONNECTOR_ID=abc123\n',
+    ].join('\n'),
     'index.html': page('<p>%VITE_CONNECTOR_ID%</p>'),
     'main.js': 'document.title = import.meta.env.VITE_CONNECTOR_ID\n',
   })
@@ -87,6 +92,27 @@ it('lets a clean `vite build` through, HTML, chunk and source map included', asy
     expect.stringMatching(/^assets\/index-[\w-]+\.js\.map$/),
     'index.html',
   ])
+})
+
+it('fails `vite build` when a config passes an unprefixed secret from `.env.[mode]` to define', async () => {
+  // The documented pattern `define: { … loadEnv(mode, envDir, '') … }`: the value is neither in
+  // process.env nor in Vite's public env, only in the .env file of this mode. Mode and envDir
+  // are not Vite's defaults, so the guard must take both from the resolved config.
+  expect(process.env.QUILTT_API_KEY_SECRET).toBeUndefined()
+  await writeFiles({
+    'config/.env': 'QUILTT_CONNECTOR_ID=abc123\n',
+    'config/.env.staging': `QUILTT_API_KEY_SECRET=${SECRET}\n`,
+    'index.html': page(''),
+    'main.js': 'document.title = __QUILTT_KEY__\n',
+  })
+  // What such a vite.config.js does with `({ mode }) => …` before returning its config.
+  const env = loadEnv('staging', join(root, 'config'), '')
+  const define = { __QUILTT_KEY__: JSON.stringify(env.QUILTT_API_KEY_SECRET) }
+  const error = await failure(viteBuild({}, { mode: 'staging', envDir: 'config', define }))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
+  ])
+  expect(leakedForms(error, SECRET)).toEqual([])
 })
 
 it('fails `vite build` when the minifier prints a secret with quotes and backslashes as a template literal', async () => {
