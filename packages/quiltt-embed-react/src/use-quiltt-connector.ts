@@ -53,7 +53,8 @@ export function useConnector(
   // Written during render on purpose: the effect below must not depend on callback identities.
   const latest = useRef({ options, token })
   latest.current = { options, token }
-  const [connector, setConnector] = useState<Connector>()
+  // A ref, not state: a click right after mount must reach the Connector without a re-render.
+  const connector = useRef<Connector>(undefined)
   const [state, setState] = useState<ConnectorState>('idle')
   const { connectorId, connectionId, institution, transport } = options
   // A new token string is a new session; a provider function is called again whenever needed.
@@ -91,26 +92,32 @@ export function useConnector(
         )
       })
     }
-    setConnector(created)
+    connector.current = created
     // QuilttContainer shows the Connector as soon as it is mounted.
     if (container) created.open().catch(() => undefined)
     setState(created.state)
     return () => {
       live = false
+      connector.current = undefined
       created.destroy()
     }
   }, [connectorId, connectionId, institution, transport, tokenString, container])
 
   const open = useCallback(() => {
-    if (!connector) return unmounted()
-    const opening = connector.open()
-    setState(connector.state)
+    const current = connector.current
+    if (!current) return unmounted()
+    const opening = current.open()
+    setState(current.state)
     return opening
-  }, [connector])
+  }, [])
   const close = useCallback(() => {
-    connector?.close()
-    if (connector) setState(connector.state)
-  }, [connector])
-  const preload = useCallback(() => (connector ? connector.preload() : unmounted()), [connector])
+    const current = connector.current
+    current?.close()
+    if (current) setState(current.state)
+  }, [])
+  const preload = useCallback(
+    () => (connector.current ? connector.current.preload() : unmounted()),
+    [],
+  )
   return { open, close, preload, state }
 }

@@ -1,7 +1,7 @@
 // One live Connector per component instance, under StrictMode's double effects too, and nothing
 // left behind on unmount (SPEC §10).
 import { createElement as h } from 'react'
-import { afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, test } from 'vitest'
 import {
   cleanup,
   connectorUrl,
@@ -16,7 +16,7 @@ import {
 } from '../../quiltt-embed/test/helpers'
 import { QuilttButton, QuilttContainer } from '../src/index'
 import { render, unmountAll } from './render'
-import { callback, watchFrames } from './watch'
+import { callback, until, watchFrames } from './watch'
 
 afterEach(() => {
   unmountAll()
@@ -33,7 +33,7 @@ test('QuilttButton under StrictMode: one click opens one modal with one iframe, 
   )
   expect(iframes()).toEqual([])
   host.querySelector('button')!.click()
-  await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1))
+  await until(() => expect(onLoad).toHaveBeenCalledTimes(1))
   expect(onOpen).toHaveBeenCalledTimes(1)
   expect(dialogs()).toHaveLength(1)
   expect(iframes()).toHaveLength(1)
@@ -47,7 +47,7 @@ test('QuilttContainer under StrictMode: one inline iframe in its element, loaded
   const { host } = render(
     h(QuilttContainer, { connectorId, token: makeToken(), connectorUrl, onLoad, id: 'inline' }),
   )
-  await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1))
+  await until(() => expect(onLoad).toHaveBeenCalledTimes(1))
   const container = host.querySelector('#inline')!
   expect(container.querySelector('iframe')).toBe(frameOf(connectorId))
   expect(iframes()).toHaveLength(1)
@@ -67,7 +67,7 @@ test('unmounting an open Connector removes every element and listener', async ()
     const nodes = document.getElementsByTagName('*').length
     host.querySelector('button')!.click()
     await waitForLiveFrame(connectorId)
-    await vi.waitFor(() => expect(onEvent).toHaveBeenCalledWith('loaded', expect.anything()))
+    await until(() => expect(onEvent).toHaveBeenCalledWith('loaded', expect.anything()))
     unmount()
     expect(iframes()).toEqual([])
     expect(dialogs()).toEqual([])
@@ -112,7 +112,7 @@ test('unmounting while opening destroys the Connector: no iframe, no listener, n
       }),
       { strict: false },
     )
-    await vi.waitFor(() => expect(clockError).toHaveBeenCalledTimes(1), { timeout: 5000 })
+    await until(() => expect(clockError).toHaveBeenCalledTimes(1))
     expect(onError).not.toHaveBeenCalled()
   } finally {
     listeners.stop()

@@ -1,10 +1,10 @@
 // Props after mount: new callbacks apply to the same Connector; a new connectorId, connectionId,
 // institution or transport makes a new one; other option changes do not (SPEC §10).
 
-const iframeTransport = 'iframe' as never // PRE-MERGE
+import { iframeTransport } from 'quiltt-embed'
 
 import { createElement as h } from 'react'
-import { afterEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import {
   cleanup,
   connectorUrl,
@@ -19,7 +19,7 @@ import {
 } from '../../quiltt-embed/test/helpers'
 import { QuilttContainer, type QuilttContainerProps } from '../src/index'
 import { render, unmountAll } from './render'
-import { callback } from './watch'
+import { callback, until } from './watch'
 
 afterEach(() => {
   unmountAll()
@@ -31,7 +31,7 @@ async function loadedContainer(props: Partial<QuilttContainerProps> = {}) {
   const base = { connectorId: uniqueId(), token: makeToken(), connectorUrl, ...props }
   const onLoad = callback()
   const view = render(h(QuilttContainer, { ...base, onLoad }))
-  await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1))
+  await until(() => expect(onLoad).toHaveBeenCalledTimes(1))
   const frame = await waitForLiveFrame(base.connectorId)
   return {
     frame,
@@ -48,7 +48,7 @@ test('a new callback prop is called instead of the old one, by the same Connecto
   update({ onExitSuccess: second })
   postFromFrame(frame, quiltt('ExitSuccess', { connectionId: 'conn_1' }))
   await sync(frame)
-  await vi.waitFor(() => expect(second).toHaveBeenCalledTimes(1))
+  await until(() => expect(second).toHaveBeenCalledTimes(1))
   expect(second.mock.calls[0]![0]).toMatchObject({ connectionId: 'conn_1' })
   expect(first).not.toHaveBeenCalled()
   // Same iframe, still in the page: the Connector was not re-created.
@@ -66,7 +66,7 @@ describe('a change of these props re-creates the Connector', () => {
     const { frame, onLoad, update } = await loadedContainer(before)
     update(after)
     expect(frame.isConnected).toBe(false)
-    await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(2))
+    await until(() => expect(onLoad).toHaveBeenCalledTimes(2))
     expect(iframes()).toHaveLength(1)
     const url = new URL(iframes()[0]!.src)
     if (after.connectionId) expect(url.searchParams.get('connectionId')).toBe(after.connectionId)
@@ -78,7 +78,7 @@ describe('a change of these props re-creates the Connector', () => {
     const connectorId = uniqueId()
     update({ connectorId })
     expect(frame.isConnected).toBe(false)
-    await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(2))
+    await until(() => expect(onLoad).toHaveBeenCalledTimes(2))
     expect(iframes()).toEqual([frameOf(connectorId)])
   })
 })

@@ -14,6 +14,7 @@ import {
 } from '../../quiltt-embed/test/helpers'
 import { type QuilttConnectorOptions, useQuilttConnector } from '../src/index'
 import { render, unmountAll } from './render'
+import { until } from './watch'
 
 afterEach(() => {
   unmountAll()
@@ -42,11 +43,11 @@ test('state goes idle → opening → open → closed (modal exit) and re-render
   const shown = () => host.querySelector('output')!.textContent
   expect(shown()).toBe('idle')
   host.querySelector<HTMLButtonElement>('#open')!.click()
-  await vi.waitFor(() => expect(shown()).toBe('opening'))
+  await until(() => expect(shown()).toBe('opening'))
   const frame = await waitForLiveFrame(connectorId)
-  await vi.waitFor(() => expect(shown()).toBe('open'))
+  await until(() => expect(shown()).toBe('open'))
   postFromFrame(frame, quiltt('ExitSuccess'))
-  await vi.waitFor(() => expect(shown()).toBe('closed'))
+  await until(() => expect(shown()).toBe('closed'))
   expect(dialogs()).toEqual([])
 })
 
@@ -55,9 +56,9 @@ test('close() closes the modal and the state says so', async () => {
   const { host } = render(h(Probe, { connectorId, token: makeToken(), connectorUrl }))
   const shown = () => host.querySelector('output')!.textContent
   host.querySelector<HTMLButtonElement>('#open')!.click()
-  await vi.waitFor(() => expect(shown()).toBe('open'))
+  await until(() => expect(shown()).toBe('open'))
   host.querySelector<HTMLButtonElement>('#close')!.click()
-  await vi.waitFor(() => expect(shown()).toBe('closed'))
+  await until(() => expect(shown()).toBe('closed'))
   expect(dialogs()).toEqual([])
 })
 
@@ -69,7 +70,7 @@ test('a failed open returns the state to idle and reports the error', async () =
   )
   const shown = () => host.querySelector('output')!.textContent
   host.querySelector<HTMLButtonElement>('#open')!.click()
-  await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+  await until(() => expect(onError).toHaveBeenCalledTimes(1))
   expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'INVALID_TOKEN' })
-  await vi.waitFor(() => expect(shown()).toBe('idle'))
+  await until(() => expect(shown()).toBe('idle'))
 })

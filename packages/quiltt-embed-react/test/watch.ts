@@ -23,3 +23,7 @@ export function callsOf(spies: Record<string, ReturnType<typeof callback>>): str
     .sort(([a], [b]) => a - b)
     .map(([, name]) => name)
 }
+
+/** Waits for `assertion` to pass: a Connector's page load can take seconds on a busy machine. */
+export const until = <T>(assertion: () => T, timeout = 10_000) =>
+  vi.waitFor(assertion, { timeout, interval: 20 })

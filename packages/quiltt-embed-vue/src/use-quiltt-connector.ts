@@ -1,4 +1,10 @@
-import { type Connector, ConnectorError, type ConnectorState, createConnector } from 'quiltt-embed'
+import {
+  type Connector,
+  ConnectorError,
+  type ConnectorState,
+  createConnector,
+  type Transport,
+} from 'quiltt-embed'
 import {
   type ComputedRef,
   computed,
@@ -8,6 +14,7 @@ import {
   onMounted,
   type Ref,
   shallowRef,
+  toRaw,
   toValue,
   watch,
 } from 'vue'
@@ -71,6 +78,8 @@ export function useConnector(
     const source = token()
     const created = createConnector({
       ...(settings as unknown as QuilttConnectorOptions),
+      // The SDK knows its transports by identity; reactive state would hand it a proxy.
+      transport: toRaw(settings.transport) as Transport | undefined,
       // A string is checked at once; a provider function is only called when the Connector opens.
       token:
         typeof source === 'string'

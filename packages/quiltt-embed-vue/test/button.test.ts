@@ -16,6 +16,7 @@ import {
   uniqueId,
   waitForLiveFrame,
 } from '../../quiltt-embed/test/helpers'
+import { until } from '../../quiltt-embed-react/test/watch'
 import { QuilttButton } from '../src/index'
 import { mount, unmountAll } from './mount'
 
@@ -62,7 +63,7 @@ test('@exit-success in a template and an onExitSuccess prop both hear the event'
   host.querySelector('button')!.click()
   let frame = await waitForLiveFrame(props.connectorId)
   postFromFrame(frame, quiltt('ExitSuccess', { connectionId: 'conn_1' }))
-  await vi.waitFor(() => expect(kebab).toHaveBeenCalledTimes(1))
+  await until(() => expect(kebab).toHaveBeenCalledTimes(1))
   expect(kebab.mock.calls[0]![0]).toMatchObject({ connectionId: 'conn_1' })
   expect(onExit).toHaveBeenCalledWith('exited.successful', expect.anything())
 
@@ -73,7 +74,7 @@ test('@exit-success in a template and an onExitSuccess prop both hear the event'
   host2.querySelector('button')!.click()
   frame = await waitForLiveFrame(second.connectorId)
   postFromFrame(frame, quiltt('ExitSuccess', { connectionId: 'conn_2' }))
-  await vi.waitFor(() => expect(camel).toHaveBeenCalledTimes(1))
+  await until(() => expect(camel).toHaveBeenCalledTimes(1))
   expect(camel.mock.calls[0]![0]).toMatchObject({ connectionId: 'conn_2' })
 })
 

@@ -1,5 +1,5 @@
 // One live Connector per component instance, and nothing left behind on unmount (SPEC §10).
-import { afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, test } from 'vitest'
 import { h } from 'vue'
 import {
   cleanup,
@@ -13,7 +13,7 @@ import {
   waitForFrame,
   waitForLiveFrame,
 } from '../../quiltt-embed/test/helpers'
-import { callback, watchFrames } from '../../quiltt-embed-react/test/watch'
+import { callback, until, watchFrames } from '../../quiltt-embed-react/test/watch'
 import { QuilttButton, QuilttContainer } from '../src/index'
 import { mount, unmountAll } from './mount'
 
@@ -36,7 +36,7 @@ test('QuilttButton: one click opens one modal with one iframe, each event once',
   )
   expect(iframes()).toEqual([])
   host.querySelector('button')!.click()
-  await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1))
+  await until(() => expect(onLoad).toHaveBeenCalledTimes(1))
   expect(onOpen).toHaveBeenCalledTimes(1)
   expect(dialogs()).toHaveLength(1)
   expect(iframes()).toHaveLength(1)
@@ -50,7 +50,7 @@ test('QuilttContainer: one inline iframe in its element, loaded once', async () 
   const { host } = mount(() =>
     h(QuilttContainer, { connectorId, token: makeToken(), connectorUrl, onLoad, id: 'inline' }),
   )
-  await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1))
+  await until(() => expect(onLoad).toHaveBeenCalledTimes(1))
   const container = host.querySelector('#inline')!
   expect(container.querySelector('iframe')).toBe(frameOf(connectorId))
   expect(iframes()).toHaveLength(1)
@@ -69,7 +69,7 @@ test('unmounting an open Connector removes every element and listener', async ()
     const nodes = document.getElementsByTagName('*').length
     host.querySelector('button')!.click()
     await waitForLiveFrame(connectorId)
-    await vi.waitFor(() => expect(onEvent).toHaveBeenCalledWith('loaded', expect.anything()))
+    await until(() => expect(onEvent).toHaveBeenCalledWith('loaded', expect.anything()))
     unmount()
     expect(iframes()).toEqual([])
     expect(dialogs()).toEqual([])
@@ -113,7 +113,7 @@ test('unmounting while opening destroys the Connector: no iframe, no listener, n
         onError: clockError,
       }),
     )
-    await vi.waitFor(() => expect(clockError).toHaveBeenCalledTimes(1), { timeout: 5000 })
+    await until(() => expect(clockError).toHaveBeenCalledTimes(1))
     expect(onError).not.toHaveBeenCalled()
   } finally {
     listeners.stop()

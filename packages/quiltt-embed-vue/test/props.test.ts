@@ -1,6 +1,8 @@
 // Props after mount: new listeners apply to the same Connector; a new connectorId, connectionId,
 // institution or transport makes a new one; other option changes do not (SPEC §10).
-import { afterEach, describe, expect, test, vi } from 'vitest'
+
+import { iframeTransport } from 'quiltt-embed'
+import { afterEach, describe, expect, test } from 'vitest'
 import { h, nextTick, reactive } from 'vue'
 import {
   cleanup,
@@ -14,11 +16,9 @@ import {
   uniqueId,
   waitForLiveFrame,
 } from '../../quiltt-embed/test/helpers'
-import { callback } from '../../quiltt-embed-react/test/watch'
+import { callback, until } from '../../quiltt-embed-react/test/watch'
 import { QuilttContainer } from '../src/index'
 import { mount, unmountAll } from './mount'
-
-const iframeTransport = 'iframe' as never // PRE-MERGE
 
 afterEach(() => {
   unmountAll()
@@ -36,7 +36,7 @@ async function loadedContainer(extra: Record<string, unknown> = {}) {
     ...extra,
   })
   mount(() => h(QuilttContainer, props as never))
-  await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1))
+  await until(() => expect(onLoad).toHaveBeenCalledTimes(1))
   const frame = await waitForLiveFrame(props.connectorId as string)
   return {
     frame,
@@ -55,7 +55,7 @@ test('a new listener is called instead of the old one, by the same Connector', a
   await update({ onExitSuccess: second })
   postFromFrame(frame, quiltt('ExitSuccess', { connectionId: 'conn_1' }))
   await sync(frame)
-  await vi.waitFor(() => expect(second).toHaveBeenCalledTimes(1))
+  await until(() => expect(second).toHaveBeenCalledTimes(1))
   expect(second.mock.calls[0]![0]).toMatchObject({ connectionId: 'conn_1' })
   expect(first).not.toHaveBeenCalled()
   expect(frame.isConnected).toBe(true)
@@ -72,7 +72,7 @@ describe('a change of these props re-creates the Connector', () => {
     const { frame, onLoad, update } = await loadedContainer(before)
     await update(after)
     expect(frame.isConnected).toBe(false)
-    await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(2))
+    await until(() => expect(onLoad).toHaveBeenCalledTimes(2))
     expect(iframes()).toHaveLength(1)
     const url = new URL(iframes()[0]!.src)
     if (after.connectionId) expect(url.searchParams.get('connectionId')).toBe(after.connectionId)
@@ -84,7 +84,7 @@ describe('a change of these props re-creates the Connector', () => {
     const connectorId = uniqueId()
     await update({ connectorId })
     expect(frame.isConnected).toBe(false)
-    await vi.waitFor(() => expect(onLoad).toHaveBeenCalledTimes(2))
+    await until(() => expect(onLoad).toHaveBeenCalledTimes(2))
     expect(iframes()).toEqual([frameOf(connectorId)])
   })
 })

@@ -11,6 +11,7 @@ import {
   uniqueId,
   waitForLiveFrame,
 } from '../../quiltt-embed/test/helpers'
+import { until } from '../../quiltt-embed-react/test/watch'
 import { type QuilttConnectorOptions, useQuilttConnector } from '../src/index'
 import { mount, unmountAll } from './mount'
 
@@ -46,20 +47,20 @@ test('state goes idle → opening → open → closed (modal exit), re-rendering
   const probe = mountProbe({ connectorId, token: makeToken(), connectorUrl })
   expect(probe.shown()).toBe('idle')
   probe.click('open')
-  await vi.waitFor(() => expect(probe.shown()).toBe('opening'))
+  await until(() => expect(probe.shown()).toBe('opening'))
   const frame = await waitForLiveFrame(connectorId)
-  await vi.waitFor(() => expect(probe.shown()).toBe('open'))
+  await until(() => expect(probe.shown()).toBe('open'))
   postFromFrame(frame, quiltt('ExitSuccess'))
-  await vi.waitFor(() => expect(probe.shown()).toBe('closed'))
+  await until(() => expect(probe.shown()).toBe('closed'))
   expect(dialogs()).toEqual([])
 })
 
 test('close() closes the modal and the state says so', async () => {
   const probe = mountProbe({ connectorId: uniqueId(), token: makeToken(), connectorUrl })
   probe.click('open')
-  await vi.waitFor(() => expect(probe.shown()).toBe('open'))
+  await until(() => expect(probe.shown()).toBe('open'))
   probe.click('close')
-  await vi.waitFor(() => expect(probe.shown()).toBe('closed'))
+  await until(() => expect(probe.shown()).toBe('closed'))
   expect(dialogs()).toEqual([])
 })
 
@@ -72,7 +73,7 @@ test('a failed open returns the state to idle and reports the error', async () =
     onError,
   })
   probe.click('open')
-  await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+  await until(() => expect(onError).toHaveBeenCalledTimes(1))
   expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'INVALID_TOKEN' })
-  await vi.waitFor(() => expect(probe.shown()).toBe('idle'))
+  await until(() => expect(probe.shown()).toBe('idle'))
 })
