@@ -6,6 +6,7 @@ import {
   cleanup,
   connectorUrl,
   dialogs,
+  iframes,
   makeToken,
   postFromFrame,
   quiltt,
@@ -23,7 +24,7 @@ afterEach(() => {
 
 /** Renders the hook's state into the page, with buttons for open and close. */
 function Probe(options: QuilttConnectorOptions) {
-  const { open, close, state } = useQuilttConnector(options)
+  const { open, close, preload, state } = useQuilttConnector(options)
   return h(
     'div',
     null,
@@ -34,6 +35,7 @@ function Probe(options: QuilttConnectorOptions) {
       'Open',
     ),
     h('button', { type: 'button', id: 'close', onClick: close }, 'Close'),
+    h('button', { type: 'button', id: 'preload', onClick: () => preload() }, 'Preload'),
   )
 }
 
@@ -73,4 +75,19 @@ test('a failed open returns the state to idle and reports the error', async () =
   await until(() => expect(onError).toHaveBeenCalledTimes(1))
   expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'INVALID_TOKEN' })
   await until(() => expect(shown()).toBe('idle'))
+})
+
+test('preload() prepares the Connector hidden; open() then shows that same iframe', async () => {
+  const onLoad = vi.fn()
+  const connectorId = uniqueId()
+  const { host } = render(h(Probe, { connectorId, token: makeToken(), connectorUrl, onLoad }))
+  const shown = () => host.querySelector('output')!.textContent
+  host.querySelector<HTMLButtonElement>('#preload')!.click()
+  const frame = await waitForLiveFrame(connectorId)
+  expect(shown()).toBe('idle')
+  expect(onLoad).not.toHaveBeenCalled()
+  host.querySelector<HTMLButtonElement>('#open')!.click()
+  await until(() => expect(shown()).toBe('open'))
+  expect(onLoad).toHaveBeenCalledTimes(1)
+  expect(iframes()).toEqual([frame])
 })

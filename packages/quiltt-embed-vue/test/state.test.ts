@@ -5,6 +5,7 @@ import {
   cleanup,
   connectorUrl,
   dialogs,
+  iframes,
   makeToken,
   postFromFrame,
   quiltt,
@@ -23,12 +24,13 @@ afterEach(() => {
 /** Renders the composable's state, with buttons for open and close. */
 const Probe = defineComponent<{ options: QuilttConnectorOptions }>(
   (props) => {
-    const { open, close, state } = useQuilttConnector(() => props.options)
+    const { open, close, preload, state } = useQuilttConnector(() => props.options)
     return () =>
       h('div', [
         h('output', state.value),
         h('button', { id: 'open', onClick: () => open().catch(() => undefined) }, 'Open'),
         h('button', { id: 'close', onClick: close }, 'Close'),
+        h('button', { id: 'preload', onClick: () => preload() }, 'Preload'),
       ])
   },
   { props: ['options'] },
@@ -76,4 +78,18 @@ test('a failed open returns the state to idle and reports the error', async () =
   await until(() => expect(onError).toHaveBeenCalledTimes(1))
   expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'INVALID_TOKEN' })
   await until(() => expect(probe.shown()).toBe('idle'))
+})
+
+test('preload() prepares the Connector hidden; open() then shows that same iframe', async () => {
+  const onLoad = vi.fn()
+  const connectorId = uniqueId()
+  const probe = mountProbe({ connectorId, token: makeToken(), connectorUrl, onLoad })
+  probe.click('preload')
+  const frame = await waitForLiveFrame(connectorId)
+  expect(probe.shown()).toBe('idle')
+  expect(onLoad).not.toHaveBeenCalled()
+  probe.click('open')
+  await until(() => expect(probe.shown()).toBe('open'))
+  expect(onLoad).toHaveBeenCalledTimes(1)
+  expect(iframes()).toEqual([frame])
 })
