@@ -26,7 +26,7 @@ export type CallbackName = `on${Capitalize<(typeof EVENTS)[number]>}`
 export const callbackOf = (event: string) =>
   `on${event[0]!.toUpperCase()}${event.slice(1)}` as CallbackName
 
-const OPTIONS = new Set<string>([
+const OPTIONS: string[] = [
   'connectorId',
   'token',
   'transport',
@@ -38,7 +38,7 @@ const OPTIONS = new Set<string>([
   'connectorUrl',
   'scriptUrl',
   ...EVENTS.map(callbackOf),
-])
+]
 
 /** Splits a component's props into connector options and the attributes of its element. */
 export function splitProps<P extends object>(
@@ -47,7 +47,7 @@ export function splitProps<P extends object>(
   const options: Record<string, unknown> = {}
   const attributes: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(props)) {
-    ;(OPTIONS.has(key) ? options : attributes)[key] = value
+    ;(OPTIONS.includes(key) ? options : attributes)[key] = value
   }
   return [options as unknown as QuilttConnectorOptions, attributes]
 }

@@ -36,7 +36,7 @@ export function QuilttButton<T extends ElementType = 'button'>(
   const [options, { onClick, ...attributes }] = splitProps(rest)
   const { open } = useQuilttConnector(options)
   return createElement(as ?? 'button', {
-    ...(as ? {} : { type: 'button' }),
+    type: as ? undefined : 'button',
     ...attributes,
     onClick(event: MouseEvent) {
       ;(onClick as ((event: MouseEvent) => void) | undefined)?.(event)

@@ -5,7 +5,7 @@ import {
   createConnector,
   type TokenSource,
 } from 'quiltt-embed'
-import { type RefObject, useCallback, useContext, useEffect, useRef, useState } from 'react'
+import { type RefObject, useContext, useEffect, useRef, useState } from 'react'
 import { callbackOf, EVENTS, type QuilttConnectorOptions } from './options'
 import { TokenContext } from './quiltt-token-provider'
 
@@ -22,27 +22,9 @@ export interface QuilttConnector {
 }
 
 const unmounted = () =>
-  Promise.reject(
-    new ConnectorError(
-      'DESTROYED',
-      'The component is not mounted: open the Connector after it is.',
-    ),
-  )
+  Promise.reject(new ConnectorError('DESTROYED', 'Mount the component first.'))
 
-/**
- * One connector per component: created after mount, re-created when `connectorId`,
- * `connectionId`, `institution`, `transport` or a string `token` changes, destroyed on unmount.
- * Callbacks are read at call time, so new ones apply without re-creating it.
- *
- * @example
- * const { open, state } = useQuilttConnector({ connectorId: 'abc123', onExitSuccess: (m) => save(m.connectionId) })
- * return <button onClick={open} disabled={state === 'opening'}>Link your bank</button>
- */
-export function useQuilttConnector(options: QuilttConnectorOptions): QuilttConnector {
-  return useConnector(options)
-}
-
-/** The hook's body; `QuilttContainer` passes the element the Connector mounts in. */
+/** The hook's body, shared with `QuilttContainer`, which passes the element to mount in. */
 export function useConnector(
   options: QuilttConnectorOptions,
   container?: RefObject<HTMLElement | null>,
@@ -51,7 +33,7 @@ export function useConnector(
   const token: TokenSource | undefined = options.token ?? provided
   // The latest props, read by the connector's listeners and token provider when they run.
   // Written during render on purpose: the effect below must not depend on callback identities.
-  const latest = useRef({ options, token })
+  const latest = useRef<{ options: QuilttConnectorOptions; token?: TokenSource }>(null!)
   latest.current = { options, token }
   // A ref, not state: a click right after mount must reach the Connector without a re-render.
   const connector = useRef<Connector>(undefined)
@@ -61,12 +43,22 @@ export function useConnector(
   const tokenString = typeof token === 'string' ? token : undefined
 
   useEffect(() => {
-    const settings: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(latest.current.options)) {
-      if (!/^on[A-Z]/.test(key)) settings[key] = value
+    // The state is read once the listeners have run: the SDK changes it right after some events
+    // (a modal closes itself after its exit).
+    const sync = () =>
+      queueMicrotask(() => connector.current === created && setState(created.state))
+    // Each callback option becomes a stable one that calls the latest prop.
+    const callbacks: Record<string, (...args: unknown[]) => void> = {}
+    for (const event of EVENTS) {
+      const name = callbackOf(event)
+      callbacks[name] = (...args) => {
+        sync()
+        ;(latest.current.options[name] as ((...a: unknown[]) => void) | undefined)?.(...args)
+      }
     }
     const created = createConnector({
-      ...settings,
+      ...latest.current.options,
+      ...callbacks,
       connectorId,
       connectionId,
       institution,
@@ -78,46 +70,48 @@ export function useConnector(
           const source = latest.current.token
           return typeof source === 'function' ? source() : (source as string)
         }),
-      container: container?.current ?? undefined,
+      // Set by now: React fills refs before it runs effects.
+      container: container?.current as HTMLElement | undefined,
     })
-    let live = true
-    // The SDK changes state right after some events (a modal closes after its exit), so the
-    // state is read once the listeners have run.
-    const sync = () => queueMicrotask(() => live && setState(created.state))
-    for (const event of EVENTS) {
-      created.on(event, (...args: unknown[]) => {
-        sync()
-        ;(latest.current.options[callbackOf(event)] as ((...a: unknown[]) => void) | undefined)?.(
-          ...args,
-        )
-      })
-    }
     connector.current = created
     // QuilttContainer shows the Connector as soon as it is mounted.
     if (container) created.open().catch(() => undefined)
     setState(created.state)
     return () => {
-      live = false
       connector.current = undefined
       created.destroy()
     }
   }, [connectorId, connectionId, institution, transport, tokenString, container])
 
-  const open = useCallback(() => {
-    const current = connector.current
-    if (!current) return unmounted()
-    const opening = current.open()
-    setState(current.state)
-    return opening
-  }, [])
-  const close = useCallback(() => {
-    const current = connector.current
-    current?.close()
-    if (current) setState(current.state)
-  }, [])
-  const preload = useCallback(
-    () => (connector.current ? connector.current.preload() : unmounted()),
-    [],
-  )
-  return { open, close, preload, state }
+  // Stable functions: they reach the Connector through the ref.
+  const [actions] = useState(() => ({
+    open() {
+      const current = connector.current
+      if (!current) return unmounted()
+      const opening = current.open()
+      setState(current.state)
+      return opening
+    },
+    close() {
+      const current = connector.current
+      if (current) {
+        current.close()
+        setState(current.state)
+      }
+    },
+    preload: () => connector.current?.preload() ?? unmounted(),
+  }))
+  return { ...actions, state }
 }
+
+/**
+ * One connector per component: created after mount, re-created when `connectorId`,
+ * `connectionId`, `institution`, `transport` or a string `token` changes, destroyed on unmount.
+ * Callbacks are read at call time, so new ones apply without re-creating it.
+ *
+ * @example
+ * const { open, state } = useQuilttConnector({ connectorId: 'abc123', onExitSuccess: (m) => save(m.connectionId) })
+ * return <button onClick={open} disabled={state === 'opening'}>Link your bank</button>
+ */
+// The same function, typed without the container: the components own theirs.
+export const useQuilttConnector: (options: QuilttConnectorOptions) => QuilttConnector = useConnector

@@ -6,7 +6,7 @@ import type {
   ConnectorOptions,
   TokenSource,
 } from 'quiltt-embed'
-import type { Component, ComponentObjectPropsOptions, DefineSetupFnComponent } from 'vue'
+import type { Component, DefineSetupFnComponent } from 'vue'
 
 /**
  * `createConnector`'s options without `container` (a component owns that). `token` may be left out
@@ -17,7 +17,7 @@ export type QuilttConnectorOptions = Omit<ConnectorOptions, 'container' | 'token
 }
 
 /** Every Connector event, in the SDK's own names (`exitSuccess` → `@exit-success`). */
-export const EVENTS = [
+export const EVENTS: (keyof ConnectorEvents)[] = [
   'event',
   'open',
   'load',
@@ -27,9 +27,9 @@ export const EVENTS = [
   'exitError',
   'navigate',
   'error',
-] as const satisfies readonly (keyof ConnectorEvents)[]
+]
 
-export type CallbackName = `on${Capitalize<(typeof EVENTS)[number]>}`
+export type CallbackName = `on${Capitalize<keyof ConnectorEvents>}`
 
 export const callbackOf = (event: string) =>
   `on${event[0]!.toUpperCase()}${event.slice(1)}` as CallbackName
@@ -48,32 +48,29 @@ export type QuilttConnectorEmits = {
   error: (error: ConnectorError) => true
 }
 
-/** Declared without validators: the SDK has checked every payload already. */
-export const connectorEmits = Object.fromEntries(
-  EVENTS.map((event) => [event, null]),
-) as unknown as QuilttConnectorEmits
-
 /** A component's props: every `createConnector` option but the callbacks (those are its events). */
 export type QuilttConnectorProps = Omit<QuilttConnectorOptions, CallbackName> & {
   /** The element or component to render. */
   as?: string | Component
 }
 
-/** The runtime declaration of {@link QuilttConnectorProps}. */
-export const connectorProps = {
-  connectorId: { type: String, required: true },
-  token: [String, Function],
-  // A transport is a value exported by quiltt-embed, which checks it.
-  transport: null,
-  connectionId: String,
-  institution: String,
-  appLauncherUrl: String,
-  nonce: String,
-  timeout: Number,
-  connectorUrl: String,
-  scriptUrl: String,
-  as: [String, Object, Function],
-} as ComponentObjectPropsOptions<QuilttConnectorProps>
+/**
+ * The runtime declaration of {@link QuilttConnectorProps}: names only, since quiltt-embed checks
+ * every option itself and throws a ConnectorError naming the one that is wrong.
+ */
+export const connectorProps: (keyof QuilttConnectorProps)[] = [
+  'connectorId',
+  'token',
+  'transport',
+  'connectionId',
+  'institution',
+  'appLauncherUrl',
+  'nonce',
+  'timeout',
+  'connectorUrl',
+  'scriptUrl',
+  'as',
+]
 
 /**
  * The type of `QuilttButton` and `QuilttContainer`, written out so the declaration file names

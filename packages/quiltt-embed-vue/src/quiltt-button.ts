@@ -1,13 +1,12 @@
 import { defineComponent, h, mergeProps } from 'vue'
-import { connectorOptionsOf } from './connector-options'
 import {
-  connectorEmits,
   connectorProps,
+  EVENTS,
   type QuilttComponent,
   type QuilttConnectorEmits,
   type QuilttConnectorProps,
 } from './options'
-import { useQuilttConnector } from './use-quiltt-connector'
+import { useConnector } from './use-quiltt-connector'
 
 /**
  * A button that opens the Connector in a modal. Every `createConnector` option is a prop, every
@@ -26,7 +25,7 @@ export const QuilttButton: QuilttComponent = defineComponent<
   QuilttConnectorEmits
 >(
   (props, { attrs, emit, slots }) => {
-    const { open } = useQuilttConnector(connectorOptionsOf(props, emit as never))
+    const { open } = useConnector(() => props, undefined, emit as never)
     return () => {
       const as = props.as ?? 'button'
       return h(
@@ -41,5 +40,5 @@ export const QuilttButton: QuilttComponent = defineComponent<
       )
     }
   },
-  { name: 'QuilttButton', inheritAttrs: false, props: connectorProps, emits: connectorEmits },
+  { inheritAttrs: false, props: connectorProps, emits: EVENTS },
 )

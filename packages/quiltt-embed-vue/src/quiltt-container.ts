@@ -1,8 +1,7 @@
 import { defineComponent, h, shallowRef } from 'vue'
-import { connectorOptionsOf } from './connector-options'
 import {
-  connectorEmits,
   connectorProps,
+  EVENTS,
   type QuilttComponent,
   type QuilttConnectorEmits,
   type QuilttConnectorProps,
@@ -23,8 +22,8 @@ export const QuilttContainer: QuilttComponent = defineComponent<
 >(
   (props, { emit }) => {
     const element = shallowRef<HTMLElement>()
-    useConnector(connectorOptionsOf(props, emit as never), element)
+    useConnector(() => props, element, emit as never)
     return () => h(props.as ?? 'div', { ref: element })
   },
-  { name: 'QuilttContainer', props: connectorProps, emits: connectorEmits },
+  { props: connectorProps, emits: EVENTS },
 )

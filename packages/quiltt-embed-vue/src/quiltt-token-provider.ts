@@ -1,5 +1,5 @@
 import type { TokenSource } from 'quiltt-embed'
-import { defineComponent, type InjectionKey, type PropType, provide } from 'vue'
+import { defineComponent, type InjectionKey, provide } from 'vue'
 
 /** Gives the token of the nearest {@link QuilttTokenProvider}, read when it is needed. */
 export const TOKEN_KEY: InjectionKey<() => TokenSource | undefined> = Symbol('quiltt-token')
@@ -13,14 +13,13 @@ export const TOKEN_KEY: InjectionKey<() => TokenSource | undefined> = Symbol('qu
  *   <QuilttButton connector-id="abc123">Link your bank</QuilttButton>
  * </QuilttTokenProvider>
  */
-export const QuilttTokenProvider = defineComponent({
-  name: 'QuilttTokenProvider',
-  props: {
-    /** A session token, or a function returning one (called only when a Connector opens). */
-    token: [String, Function] as PropType<TokenSource>,
-  },
-  setup(props, { slots }) {
+export const QuilttTokenProvider = defineComponent<{
+  /** A session token, or a function returning one (called only when a Connector opens). */
+  token?: TokenSource | undefined
+}>(
+  (props, { slots }) => {
     provide(TOKEN_KEY, () => props.token)
     return () => slots.default?.()
   },
-})
+  { props: ['token'] },
+)

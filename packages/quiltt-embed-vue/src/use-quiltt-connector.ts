@@ -1,13 +1,5 @@
+import { type Connector, ConnectorError, type ConnectorState, createConnector } from 'quiltt-embed'
 import {
-  type Connector,
-  ConnectorError,
-  type ConnectorState,
-  createConnector,
-  type Transport,
-} from 'quiltt-embed'
-import {
-  type ComputedRef,
-  computed,
   inject,
   type MaybeRefOrGetter,
   onBeforeUnmount,
@@ -30,16 +22,11 @@ export interface QuilttConnector {
   /** Prepares it hidden, so the next `open()` shows it at once. */
   preload(): Promise<void>
   /** The connector's state, reactive. */
-  state: ComputedRef<ConnectorState>
+  state: Readonly<Ref<ConnectorState>>
 }
 
 const unmounted = () =>
-  Promise.reject(
-    new ConnectorError(
-      'DESTROYED',
-      'The component is not mounted: open the Connector after it is.',
-    ),
-  )
+  Promise.reject(new ConnectorError('DESTROYED', 'Mount the component first.'))
 
 /**
  * One connector per component: created when it mounts, re-created when `connectorId`,
@@ -58,10 +45,14 @@ export function useQuilttConnector(
   return useConnector(options)
 }
 
-/** The composable's body; `QuilttContainer` passes the element the Connector mounts in. */
+/**
+ * The composable's body. The components pass the element the Connector mounts in (QuilttContainer)
+ * and their `emit`, which then stands for the callback options.
+ */
 export function useConnector(
   options: MaybeRefOrGetter<QuilttConnectorOptions>,
   container?: Ref<HTMLElement | undefined>,
+  emit?: (event: string, ...args: unknown[]) => void,
 ): QuilttConnector {
   const provided = inject(TOKEN_KEY, undefined)
   const current = () => toValue(options)
@@ -71,38 +62,39 @@ export function useConnector(
 
   const create = () => {
     connector?.destroy()
-    const settings: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(current())) {
-      if (!/^on[A-Z]/.test(key)) settings[key] = value
-    }
-    const source = token()
-    const created = createConnector({
-      ...(settings as unknown as QuilttConnectorOptions),
-      // The SDK knows its transports by identity; reactive state would hand it a proxy.
-      transport: toRaw(settings.transport) as Transport | undefined,
-      // A string is checked at once; a provider function is only called when the Connector opens.
-      token:
-        typeof source === 'string'
-          ? source
-          : () => {
-              const latest = token()
-              return typeof latest === 'function' ? latest() : (latest as string)
-            },
-      container: container?.value,
-    })
-    connector = created
-    // The SDK changes state right after some events (a modal closes after its exit), so the
-    // state is read once the listeners have run.
+    // The state is read once the listeners have run: the SDK changes it right after some events
+    // (a modal closes itself after its exit).
     const sync = () =>
       queueMicrotask(() => {
         if (connector === created) state.value = created.state
       })
+    // Each callback option becomes a stable one that emits, or calls the latest callback.
+    const call =
+      emit ??
+      ((event: string, ...args: unknown[]) =>
+        (current()[callbackOf(event)] as ((...a: unknown[]) => void) | undefined)?.(...args))
+    const callbacks: Record<string, (...args: unknown[]) => void> = {}
     for (const event of EVENTS) {
-      created.on(event, (...args: unknown[]) => {
+      callbacks[callbackOf(event)] = (...args) => {
         sync()
-        ;(current()[callbackOf(event)] as ((...a: unknown[]) => void) | undefined)?.(...args)
-      })
+        call(event, ...args)
+      }
     }
+    const settings = current()
+    const created = createConnector({
+      ...settings,
+      ...callbacks,
+      // The SDK knows its transports by identity; reactive state would hand it a proxy.
+      transport: toRaw(settings.transport),
+      // Read when the Connector opens, so a provider function is called only then; a new token
+      // string re-creates the Connector (below).
+      token: () => {
+        const source = token()
+        return typeof source === 'function' ? source() : (source as string)
+      },
+      container: container?.value,
+    })
+    connector = created
     // QuilttContainer shows the Connector as soon as it is mounted.
     if (container) created.open().catch(() => undefined)
     state.value = created.state
@@ -139,7 +131,7 @@ export function useConnector(
       connector?.close()
       if (connector) state.value = connector.state
     },
-    preload: () => (connector ? connector.preload() : unmounted()),
-    state: computed(() => state.value),
+    preload: () => connector?.preload() ?? unmounted(),
+    state,
   }
 }

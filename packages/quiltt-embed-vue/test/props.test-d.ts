@@ -8,7 +8,7 @@ import type {
   ConnectorState,
 } from 'quiltt-embed'
 import { describe, expectTypeOf, test } from 'vitest'
-import type { ComputedRef } from 'vue'
+import type { Ref } from 'vue'
 import {
   type QuilttButton,
   type QuilttConnector,
@@ -77,5 +77,5 @@ test('useQuilttConnector returns open, close, preload and a reactive state', () 
   expectTypeOf(connector).toEqualTypeOf<QuilttConnector>()
   expectTypeOf(connector.open).toEqualTypeOf<() => Promise<void>>()
   expectTypeOf(connector.preload).toEqualTypeOf<() => Promise<void>>()
-  expectTypeOf(connector.state).toEqualTypeOf<ComputedRef<ConnectorState>>()
+  expectTypeOf(connector.state).toEqualTypeOf<Readonly<Ref<ConnectorState>>>()
 })
