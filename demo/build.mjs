@@ -11,6 +11,8 @@ export const requiredBundles = [
   'packages/quiltt-embed/dist/quiltt-embed.min.js',
   'packages/quiltt-embed/dist/index.js',
   'demo/dist/spa.js',
+  'demo/dist/react.js',
+  'demo/dist/vue.js',
 ]
 
 /**
