@@ -13,7 +13,6 @@ import {
 } from './helpers'
 
 export function frameworkPageTests(path: string): void {
-  test.describe.configure({ mode: 'default' })
   test.beforeEach(async ({ page }) => {
     await page.goto(path)
     await expect(page.locator('body[data-ready="true"]')).toBeAttached()

@@ -8,6 +8,7 @@
  * @property {string} [code] an ES module to bundle (React stays external)
  * @property {string} [file] a shipped file measured as is (no re-bundle)
  * @property {'repo' | 'cache'} [from] where imports resolve: the workspace or bench/.cache
+ * @property {string} [unavailable] why the entry could not be measured (shown in its row)
  * @property {boolean} remoteScript
  * @property {string} note
  */
@@ -57,6 +58,58 @@ function Link() {
 createRoot(document.body).render(h(Link))`,
     remoteScript: true,
     note: 'loads https://cdn.quiltt.io/v1/connector.js (useScript)',
+  },
+  'quiltt-embed-react (QuilttButton)': {
+    from: 'repo',
+    code: `import { createElement as h } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QuilttButton } from 'quiltt-embed-react'
+createRoot(document.body).render(
+  h(QuilttButton, {
+    connectorId: 'abc123',
+    token: window.quilttToken,
+    onExitSuccess: (metadata) => console.log(metadata.connectionId),
+  }, 'Link account'),
+)`,
+    remoteScript: false,
+    note: 'the SDK included; iframe transport, no vendor script',
+  },
+  '@quiltt/react (QuilttButton under QuilttProvider)': {
+    from: 'cache',
+    code: `import { createElement as h } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QuilttButton, QuilttProvider } from '@quiltt/react'
+createRoot(document.body).render(
+  h(QuilttProvider, { token: window.quilttToken },
+    h(QuilttButton, {
+      connectorId: 'abc123',
+      onExitSuccess: (metadata) => console.log(metadata.connectionId),
+    }, 'Link account'),
+  ),
+)`,
+    remoteScript: true,
+    note: 'loads https://cdn.quiltt.io/v1/connector.js (useScript)',
+  },
+  'quiltt-embed-vue (QuilttButton)': {
+    from: 'repo',
+    code: `import { createApp, h } from 'vue'
+import { QuilttButton } from 'quiltt-embed-vue'
+createApp({
+  render: () =>
+    h(QuilttButton, {
+      connectorId: 'abc123',
+      token: window.quilttToken,
+      onExitSuccess: (metadata) => console.log(metadata.connectionId),
+    }, () => 'Link account'),
+}).mount(document.body)`,
+    remoteScript: false,
+    note: 'the SDK included; iframe transport, no vendor script',
+  },
+  '@quiltt/vue (QuilttButton)': {
+    unavailable:
+      'not measured: the npm registry reachable here answers 404 for @quiltt/vue, although its source is public',
+    remoteScript: true,
+    note: 'loads connector.js, as @quiltt/react does',
   },
   'react-plaid-link (usePlaidLink)': {
     from: 'cache',

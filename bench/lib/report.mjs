@@ -121,18 +121,22 @@ ${table(
   ]),
 )}
 
-### Size: the same job in each SDK (esbuild, browser, ESM, minified; React external)
+### Size: the same job in each SDK (esbuild, browser, ESM, minified; React and Vue external)
 
 ${table(
   ['entry', 'min', 'gzip -9', 'brotli', '× ours (gzip)', 'remote script at run time'],
-  Object.entries(sizes).map(([label, size]) => [
-    label,
-    kb(size.min),
-    kb(size.gzip),
-    kb(size.brotli),
-    size.ratio.toFixed(2),
-    size.remoteScript ? 'yes' : 'no',
-  ]),
+  Object.entries(sizes).map(([label, size]) =>
+    size.unavailable
+      ? [label, size.unavailable, '—', '—', '—', size.remoteScript ? 'yes' : 'no']
+      : [
+          label,
+          kb(size.min),
+          kb(size.gzip),
+          kb(size.brotli),
+          size.ratio.toFixed(2),
+          size.remoteScript ? 'yes' : 'no',
+        ],
+  ),
 )}
 
 ### Speed: open → Load against the sandbox (median of ${runs} alternating runs each, ${warmup} warm-ups discarded)

@@ -6,8 +6,8 @@ import { build } from 'esbuild'
 import { entries, OURS } from './entries.mjs'
 import { cacheDir, iifeBundle, root } from './paths.mjs'
 
-/** Bundlers treat React as the app's own: it is never part of an SDK's cost. */
-const REACT = ['react', 'react-dom', 'react/*', 'react-dom/*']
+/** Bundlers treat React and Vue as the app's own: they are never part of an SDK's cost. */
+const REACT = ['react', 'react-dom', 'react/*', 'react-dom/*', 'vue']
 
 /** @param {Uint8Array} bytes */
 export function compressedSizes(bytes) {
@@ -47,21 +47,23 @@ export async function bundle(code, resolveDir, extra = {}) {
 }
 
 /**
- * @returns {Promise<Record<string, { min: number, gzip: number, brotli: number, ratio: number, remoteScript: boolean }>>}
+ * @returns {Promise<Record<string, { min?: number, gzip?: number, brotli?: number, ratio?: number, unavailable?: string, remoteScript: boolean }>>}
  *   per entry, `ratio` = its gzip size ÷ ours (the ESM import)
  */
 export async function measureSizes() {
   /** @type {Record<string, { min: number, gzip: number, brotli: number }>} */
   const raw = {}
   for (const [label, entry] of Object.entries(entries)) {
+    if (entry.unavailable) continue
     const bytes = entry.file
       ? await readFile(iifeBundle)
       : await bundle(entry.code ?? '', entry.from === 'cache' ? cacheDir : root)
     raw[label] = compressedSizes(bytes)
   }
   const ours = raw[OURS].gzip
-  return Object.fromEntries(
-    Object.entries(raw).map(([label, size]) => [
+  const unavailable = Object.entries(entries).filter(([, entry]) => entry.unavailable)
+  return Object.fromEntries([
+    ...Object.entries(raw).map(([label, size]) => [
       label,
       {
         ...size,
@@ -69,5 +71,9 @@ export async function measureSizes() {
         remoteScript: entries[label].remoteScript,
       },
     ]),
-  )
+    ...unavailable.map(([label, entry]) => [
+      label,
+      { unavailable: entry.unavailable, remoteScript: entry.remoteScript },
+    ]),
+  ])
 }
