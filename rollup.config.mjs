@@ -6,8 +6,8 @@ import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
 import { demoBundles } from './demo/rollup.bundles.mjs'
-import { bindingBundles } from './packages/rollup.bindings.mjs'
 import { secretGuard } from './packages/quiltt-secret-guard/src/index.js'
+import { bindingBundles } from './packages/rollup.bindings.mjs'
 
 const sdkDir = 'packages/quiltt-embed'
 const { version } = JSON.parse(readFileSync(`${sdkDir}/package.json`, 'utf8'))
