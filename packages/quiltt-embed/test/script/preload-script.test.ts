@@ -161,3 +161,16 @@ test('strict CSP, script transport: preload() loads connector.js through the pol
   expect(report.events).toEqual(['opened', 'loaded'])
   expect(await requestCount(url)).toBe(1)
 })
+
+// A page that prepares the Connector as early as it can calls preload() from a <head> script,
+// before the parser has made document.body, where the modal goes.
+test('preload() from a <head> script, before the body exists, prepares the modal', async () => {
+  const report = await loadPreloadPage({
+    transport: 'iframe',
+    connectorId: unique('csp'),
+    early: '1',
+  })
+  expect(report).toMatchObject({ ok: true, violations: [], sameFrame: true })
+  expect(report.prepared).toMatchObject({ frames: 1, visibility: 'hidden', inert: true })
+  expect(report.events).toEqual(['opened', 'loaded'])
+})
