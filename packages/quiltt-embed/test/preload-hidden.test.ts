@@ -76,26 +76,25 @@ describe.each(['modal', 'inline'] as const)('a preloaded %s Connector', (shape) 
 
   test('is never reached by Tab or Shift+Tab', async () => {
     const { first, last, frame, root } = await prepared()
-    const focused: EventTarget[] = []
-    const onFocus = (event: FocusEvent) => focused.push(event.target as EventTarget)
-    document.addEventListener('focusin', onFocus, true)
-    try {
-      first.focus()
-      // Real key presses: Tab from `first` skips the (inline) Connector and lands on `last`; the
-      // modal overlay sits after `last` in the DOM, so further presses would reach it there.
-      await userEvent.tab()
-      expect(document.activeElement).toBe(last)
-      await userEvent.tab()
-      await userEvent.tab({ shift: true })
-      await userEvent.tab({ shift: true })
-      expect(document.activeElement).toBe(first)
-      expect(focused.length).toBeGreaterThanOrEqual(3)
-      for (const target of focused) {
-        expect(target).not.toBe(frame)
-        expect(root.contains(target as Node)).toBe(false)
-      }
-    } finally {
-      document.removeEventListener('focusin', onFocus, true)
+    // Where focus is after each real key press. Focus inside the cross-origin Connector shows
+    // here as the iframe itself (the puppet page has a button, as the real Connector has).
+    const visited: (Element | null)[] = []
+    const press = async (shift = false) => {
+      await userEvent.tab({ shift })
+      visited.push(document.activeElement)
+    }
+    first.focus()
+    // Tab from `first` skips the (inline) Connector and lands on `last`; the modal overlay sits
+    // after `last` in the DOM, so the next press would reach it there.
+    await press()
+    expect(document.activeElement).toBe(last)
+    await press()
+    await press(true)
+    await press(true)
+    expect(document.activeElement).toBe(first)
+    for (const element of visited) {
+      expect(element).not.toBe(frame)
+      expect(root.contains(element)).toBe(false)
     }
   })
 
@@ -117,6 +116,8 @@ describe.each(['modal', 'inline'] as const)('a preloaded %s Connector', (shape) 
   test('lets clicks through to the page element under it', async () => {
     const { frame } = await prepared()
     const under = button('under', 'position:fixed;left:40%;top:40%;width:20%;height:20%')
+    // First in the body: painted below the Connector, as a page's content would be.
+    document.body.prepend(under)
     const { x, y, width, height } = frame.getBoundingClientRect()
     const center = under.getBoundingClientRect()
     // The hidden Connector really covers the button…
