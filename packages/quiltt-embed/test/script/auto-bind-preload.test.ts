@@ -154,11 +154,11 @@ test('visible: the IntersectionObserver is disconnected on unbind', async () => 
   const Original = window.IntersectionObserver
   // Tracks which observers still observe something; the observing itself is the browser's.
   window.IntersectionObserver = class extends Original {
-    observe(target: Element) {
+    override observe(target: Element) {
       live.add(this)
       super.observe(target)
     }
-    disconnect() {
+    override disconnect() {
       live.delete(this)
       super.disconnect()
     }
