@@ -21,10 +21,12 @@
 const sdkRun = (configure) => (page, options) =>
   page.evaluate(async (config) => {
     const { createConnector, scriptTransport } = /** @type {any} */ (window).QuilttEmbed
-    // Transports are values: the serialisable config names the script one by a string.
-    if (config.transport === 'script') config.transport = scriptTransport
     const started = performance.now()
-    const connector = createConnector(config)
+    // Transports are values: the string from Node becomes the SDK's own.
+    const connector = createConnector({
+      ...config,
+      transport: config.transport === 'script' ? scriptTransport : undefined,
+    })
     let loadedAt = 0
     connector.on('load', () => {
       loadedAt = performance.now()
@@ -83,7 +85,7 @@ export const bareIframe = (page, options) =>
 export const sdkScript = sdkRun(({ token, connectorId, scriptUrl }) => ({
   connectorId,
   token,
-  transport: 'script', // scriptTransport, in the page
+  transport: 'script',
   scriptUrl,
 }))
 
