@@ -1,6 +1,6 @@
 // preload() racing open(), close() and destroy() (SPEC §3.6): whatever comes first, there is one
 // Connector, open() shows it with the events of a cold open, and the preload promise settles.
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import {
   cleanup,
   create,
@@ -25,7 +25,15 @@ function heldToken() {
     calls++
     return calls === 1 ? new Promise<string>((resolve) => (answer = resolve)) : makeToken()
   }
-  return { provider, answer: () => answer(makeToken()), calls: () => calls }
+  return {
+    provider,
+    /** Answers the first call, once the SDK has made it (it calls the provider asynchronously). */
+    async answer() {
+      await vi.waitFor(() => expect(calls).toBe(1))
+      answer(makeToken())
+    },
+    calls: () => calls,
+  }
 }
 
 /** One task later: every microtask queued before (a token reaching mount()) has run. */
@@ -48,7 +56,7 @@ describe('open() while preparing', () => {
     const preloading = outcome(connector.preload())
     const opening = connector.open()
     expect(connector.state).toBe('opening')
-    token.answer()
+    await token.answer()
     await opening
     expect(preloading.settled()).toBe('resolved')
     expect(token.calls()).toBe(1)
@@ -96,7 +104,7 @@ describe.each(['close', 'destroy'] as const)('%s() while preparing', (end) => {
     const preloading = connector.preload()
     connector[end]()
     expect(await settled(preloading)).toBe(expected)
-    token.answer()
+    await token.answer()
     await nextTask()
     expect(iframes()).toEqual([])
     expect(log).toEqual([])
@@ -120,7 +128,7 @@ test('close() before the token arrived, then open(): only the open mounts', asyn
   const connector = create({ token: token.provider })
   const preloading = connector.preload()
   connector.close()
-  token.answer()
+  await token.answer()
   await connector.open()
   await preloading
   expect(iframes()).toHaveLength(1)

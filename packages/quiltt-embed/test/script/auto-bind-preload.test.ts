@@ -110,8 +110,8 @@ test('hover: at most one preload per binding until the next open, then again', a
 test('eager: prepared at bind, without any event', async () => {
   const author = provider()
   const { events } = bindButton('eager', author.token)
-  expect(author.calls()).toBe(1)
   await preparedFrame()
+  expect(author.calls()).toBe(1)
   expect(events).toEqual([])
 })
 
