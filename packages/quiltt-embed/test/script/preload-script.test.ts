@@ -106,6 +106,7 @@ interface PreloadReport {
   }
   sameFrame: boolean
   eventsWhilePrepared: string[]
+  visible?: boolean
   events: string[]
 }
 
@@ -172,5 +173,18 @@ test('preload() from a <head> script, before the body exists, prepares the modal
   })
   expect(report).toMatchObject({ ok: true, violations: [], sameFrame: true })
   expect(report.prepared).toMatchObject({ frames: 1, visibility: 'hidden', inert: true })
+  expect(report.events).toEqual(['opened', 'loaded'])
+})
+
+// open() right after that preload(), while the modal still waits for document.body: the prepared
+// Connector must still be shown once it is mounted, never left hidden.
+test('open() right after a <head> preload(), before the body exists, shows the Connector', async () => {
+  const report = await loadPreloadPage({
+    transport: 'iframe',
+    connectorId: unique('csp'),
+    early: 'race',
+  })
+  expect(report).toMatchObject({ ok: true, violations: [], visible: true })
+  expect(report.opened).toMatchObject({ frames: 1, visibility: 'visible', inert: false })
   expect(report.events).toEqual(['opened', 'loaded'])
 })
