@@ -46,7 +46,7 @@ export function createSessions(options) {
    * @returns {Promise<string | undefined>}
    */
   async function profileOf(input) {
-    if ('userId' in input) return input.userId
+    if (input.userId !== undefined) return input.userId
     return (await store.get(`profile:${input.attributesKey}`)) || undefined
   }
 
@@ -70,7 +70,7 @@ export function createSessions(options) {
     try {
       // A Profile these attributes created before is asked for by ID alone: resending them
       // would ask Quiltt to update it (and a `uuid` would clash with itself).
-      session = await authApi.issue('userId' in input || !userId ? input.body : { userId })
+      session = await authApi.issue(input.userId !== undefined || !userId ? input.body : { userId })
     } catch (error) {
       if (!(error instanceof SessionError) || error.code !== 'RATE_LIMITED') throw error
       const wait = (error.retryAfter ?? 60) * 1000
@@ -80,7 +80,8 @@ export function createSessions(options) {
     }
     const ttl = Date.parse(session.expiresAt) - now()
     await store.set(`token:${session.userId}`, JSON.stringify(session), ttl)
-    if ('attributesKey' in input) await store.set(`profile:${input.attributesKey}`, session.userId)
+    if (input.attributesKey !== undefined)
+      await store.set(`profile:${input.attributesKey}`, session.userId)
     return session
   }
 
@@ -133,7 +134,8 @@ export function createSessions(options) {
   const sessions = {
     async issue(input) {
       const parsed = parseUserInput(input)
-      const flightKey = 'userId' in parsed ? parsed.userId : `attributes:${parsed.attributesKey}`
+      const flightKey =
+        parsed.userId !== undefined ? parsed.userId : `attributes:${parsed.attributesKey}`
       let flight = flights.get(flightKey)
       if (!flight) {
         flight = obtain(parsed, flightKey).finally(() => flights.delete(flightKey))

@@ -8,7 +8,8 @@ import { SessionError } from './session-error.js'
 const MAX_JSON = 16 * 1024
 
 /**
- * @typedef {{ userId: string, body: Record<string, unknown> } | { attributesKey: string, body: Record<string, unknown> }} UserInput
+ * Exactly one of `userId` and `attributesKey` is set.
+ * @typedef {{ userId?: string, attributesKey?: string, body: Record<string, unknown> }} UserInput
  */
 
 /**
