@@ -1,6 +1,6 @@
 // @ts-check
 // The two Redis clients integrators use; redisStore must work with either.
-import Redis from 'ioredis'
+import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 
 /**
