@@ -5,10 +5,10 @@ import { createAuthApi } from './auth-api.js'
 import { guardedStore } from './guarded-store.js'
 import { createHandler } from './handler.js'
 import { nodeHandlerFor } from './node-handler.js'
-import { own, resolveOptions } from './options.js'
+import { resolveOptions } from './options.js'
 import { parseStored } from './parse-session.js'
 import { SessionError } from './session-error.js'
-import { parseUserId, parseUserInput } from './user-input.js'
+import { parseUserInput } from './user-input.js'
 
 /** @typedef {import('./index.js').Session} Session */
 /** @typedef {import('./user-input.js').UserInput} UserInput */
@@ -130,12 +130,15 @@ export function createSessions(options) {
     }
   }
 
+  /** @param {UserInput} parsed */
+  const flightKeyOf = (parsed) =>
+    parsed.userId !== undefined ? parsed.userId : `attributes:${parsed.attributesKey}`
+
   /** @type {import('./index.js').Sessions} */
   const sessions = {
     async issue(input) {
       const parsed = parseUserInput(input)
-      const flightKey =
-        parsed.userId !== undefined ? parsed.userId : `attributes:${parsed.attributesKey}`
+      const flightKey = flightKeyOf(parsed)
       let flight = flights.get(flightKey)
       if (!flight) {
         flight = obtain(parsed, flightKey).finally(() => flights.delete(flightKey))
@@ -146,23 +149,25 @@ export function createSessions(options) {
     },
 
     async get(input) {
-      const userId = parseUserId(isObject(input) ? own(input, 'userId') : undefined)
-      const cached = await readToken(userId)
+      const userId = await profileOf(parseUserInput(input))
+      const cached = userId ? await readToken(userId) : undefined
       return valid(cached) ? cached : undefined
     },
 
     async revoke(input) {
-      const userId = parseUserId(isObject(input) ? own(input, 'userId') : undefined)
-      await flights.get(userId)?.catch(() => undefined)
-      const owner = await waitForLock(`lock:${userId}`)
+      const parsed = parseUserInput(input)
+      const flightKey = flightKeyOf(parsed)
+      await flights.get(flightKey)?.catch(() => undefined)
+      const owner = await waitForLock(`lock:${flightKey}`)
       let cached
       try {
-        cached = await readToken(userId)
-        await store.delete(`token:${userId}`)
+        const userId = await profileOf(parsed)
+        cached = userId ? await readToken(userId) : undefined
+        if (userId) await store.delete(`token:${userId}`)
         // Quiltt frees a revoked token's rate-limit slot, so the next issue may ask again.
-        await store.delete(`hold:${userId}`)
+        await store.delete(`hold:${flightKey}`)
       } finally {
-        if (owner) await store.unlock(`lock:${userId}`, owner).catch(() => undefined)
+        if (owner) await store.unlock(`lock:${flightKey}`, owner).catch(() => undefined)
       }
       if (!cached) return { revoked: false }
       return { revoked: await authApi.revoke(cached.token) }
@@ -183,9 +188,6 @@ function rateLimited(retryAfter) {
     { status: 429, retryAfter },
   )
 }
-
-/** @param {unknown} value @returns {value is object} */
-const isObject = (value) => typeof value === 'object' && value !== null
 
 /** @param {number} ms */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -119,10 +119,13 @@ export interface Sessions {
    * Redis store). Attributes create a Profile once; the same attributes later reuse it.
    */
   issue(user: UserInput): Promise<Session>
-  /** The cached, unexpired token, without calling Quiltt. */
-  get(user: { userId: string }): Promise<Session | undefined>
-  /** Deletes the cached token and revokes it at Quiltt. */
-  revoke(user: { userId: string }): Promise<{ revoked: boolean }>
+  /** The cached, unexpired token, without calling Quiltt. Takes what `issue()` takes. */
+  get(user: UserInput): Promise<Session | undefined>
+  /**
+   * Deletes the cached token and revokes it at Quiltt. Takes what `issue()` takes; the Profile
+   * is kept, so the next `issue()` for the same user gets a new token for the same Profile.
+   */
+  revoke(user: UserInput): Promise<{ revoked: boolean }>
   /**
    * `POST` → `200 { token, expiresAt }` with `Cache-Control: no-store`; `401` without a user,
    * `403` cross-site or without `Origin`, `405` other methods, `429` with `Retry-After`.

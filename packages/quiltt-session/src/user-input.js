@@ -33,7 +33,7 @@ export function parseUserInput(input) {
  * @param {unknown} userId
  * @returns {string}
  */
-export function parseUserId(userId) {
+function parseUserId(userId) {
   if (typeof userId !== 'string' || !PROFILE_ID.test(userId)) {
     throw invalidUser('`userId` must be the Quiltt Profile ID (letters, digits, _ and -)')
   }

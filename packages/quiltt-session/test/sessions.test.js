@@ -179,3 +179,17 @@ describe('memoryStore TTL', () => {
     expect(await store.lock('lock:x', 1000)).toEqual(expect.any(String))
   })
 })
+
+describe('get and revoke by attributes', () => {
+  it('find the Profile the attributes created, without creating one', async () => {
+    const sessions = sessionsFor()
+    expect(await sessions.revoke({ email: 'new@example.com' })).toEqual({ revoked: false })
+    expect(await sessions.get({ email: 'new@example.com' })).toBeUndefined()
+    expect((await auth.stats()).sessionsIssued).toBe(0)
+    const issued = await sessions.issue({ email: 'new@example.com' })
+    expect(await sessions.get({ email: 'new@example.com' })).toEqual(issued)
+    expect(await sessions.revoke({ email: 'new@example.com' })).toEqual({ revoked: true })
+    expect(await auth.check(issued.token)).toBe(401)
+    expect((await sessions.issue({ email: 'new@example.com' })).userId).toBe(issued.userId)
+  })
+})
