@@ -17,6 +17,7 @@ import { openProbe } from './lib/probe.mjs'
 import { formatReport, judge } from './lib/report.mjs'
 import { countScriptRequests } from './lib/script-requests.mjs'
 import { issueToken } from './lib/session.mjs'
+import { measureSessionLoad } from './lib/session-load.mjs'
 import { measureSizes } from './lib/sizes.mjs'
 
 const { values } = parseArgs({
@@ -87,6 +88,8 @@ ensureComparePackages()
 step('sizes')
 const sizes = await measureSizes()
 const measured = await measureInBrowser()
+step('quiltt-session: 50 users × 10 concurrent requests over 2 instances sharing one Redis')
+const session = await measureSessionLoad()
 const { iframe, script, ten, cycles, before, after } = measured
 
 /** @type {any} */
@@ -111,6 +114,7 @@ const results = {
     heapBefore: before.heap,
     heapAfter: after.heap,
   },
+  session,
 }
 results.budgets = judge(results, { before, after, interval: iframe.interval })
 writeFileSync(`${benchDir}results.json`, `${JSON.stringify(results, null, 2)}\n`)
