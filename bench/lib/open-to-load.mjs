@@ -20,9 +20,13 @@
  */
 const sdkRun = (configure) => (page, options) =>
   page.evaluate(async (config) => {
-    const { createConnector } = /** @type {any} */ (window).QuilttEmbed
+    const { createConnector, scriptTransport } = /** @type {any} */ (window).QuilttEmbed
     const started = performance.now()
-    const connector = createConnector(config)
+    // Transports are values: the string from Node becomes the SDK's own.
+    const connector = createConnector({
+      ...config,
+      transport: config.transport === 'script' ? scriptTransport : undefined,
+    })
     let loadedAt = 0
     connector.on('load', () => {
       loadedAt = performance.now()

@@ -5,28 +5,39 @@ import type { TokenSource } from './types'
 /**
  * Returns a function giving a token fit to open the Connector with. Tokens live in memory only
  * (never in storage). A provider is called lazily and its token reused until it is within a
- * minute of expiry (the Connector session would die mid-flow); then it is called again.
+ * minute of expiry (the Connector session would die mid-flow); then it is called again. A provider
+ * that does not answer within `timeout` ms fails, so a hung request cannot freeze a button.
  */
-export function createTokenKeeper(source: TokenSource): () => Promise<string> {
+export function createTokenKeeper(source: TokenSource, timeout: number): () => Promise<string> {
   let cached: string | undefined
   const fresh = (token?: string) => !!token && parseSessionToken(token) * 1000 - Date.now() > 60_000
-  const call = async () => {
-    let value: unknown
-    let cause: unknown
-    try {
-      value = await (source as () => unknown)()
-    } catch (error) {
-      cause = error
-    }
-    if (typeof value !== 'string') {
-      throw new ConnectorError(
-        'TOKEN_PROVIDER_FAILED',
-        'The token provider must resolve to a session token string: check the request to your server that issues it.',
-        { cause },
-      )
-    }
-    return value
-  }
+  // Settles once: with the token, or with TOKEN_PROVIDER_FAILED (our token-URL provider's own
+  // error, which already says what went wrong, passes through).
+  const call = () =>
+    new Promise<string>((resolve, reject) => {
+      const fail = (late?: boolean, cause?: unknown) => {
+        clearTimeout(timer)
+        reject(
+          (cause as ConnectorError)?.code === 'TOKEN_PROVIDER_FAILED'
+            ? cause
+            : new ConnectorError(
+                'TOKEN_PROVIDER_FAILED',
+                `The token provider ${late ? `did not answer within ${timeout} ms` : 'must resolve to a session token string'}: check the request to your server that issues it.`,
+                { cause },
+              ),
+        )
+      }
+      const timer = setTimeout(fail, timeout, true)
+      Promise.resolve()
+        .then(source as () => unknown)
+        .then(
+          (value) => {
+            clearTimeout(timer)
+            typeof value === 'string' ? resolve(value) : fail()
+          },
+          (error) => fail(false, error),
+        )
+    })
   return async () => {
     let token = typeof source === 'string' ? source : cached
     // One more try for a stale token (a server cache about to roll over); then use what we got.
