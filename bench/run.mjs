@@ -19,6 +19,7 @@ import { openProbe } from './lib/probe.mjs'
 import { formatReport, judge } from './lib/report.mjs'
 import { countScriptRequests } from './lib/script-requests.mjs'
 import { issueToken } from './lib/session.mjs'
+import { measureSessionLoad } from './lib/session-load.mjs'
 import { measureSizes } from './lib/sizes.mjs'
 
 const { values } = parseArgs({
@@ -114,6 +115,8 @@ ensureComparePackages()
 step('sizes')
 const sizes = await measureSizes()
 const measured = await measureInBrowser()
+step('quiltt-session: 50 users × 10 concurrent requests over 2 instances sharing one Redis')
+const session = await measureSessionLoad()
 const { iframe, script, preloaded, ten, cycles, preloadCycles, before, after } = measured
 
 /** @type {any} */
@@ -140,6 +143,7 @@ const results = {
     heapAfter: after.heap,
   },
   preloadCycles,
+  session,
 }
 results.budgets = judge(results, { before, after, interval: iframe.interval })
 writeFileSync(`${benchDir}results.json`, `${JSON.stringify(results, null, 2)}\n`)

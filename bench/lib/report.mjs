@@ -101,7 +101,19 @@ export function judge(results, { before, after, interval }) {
       budget: '≤ 1.10',
       pass: heapRatio <= 1.1,
     },
+    ...(results.session ? [sessionBudget(results.session)] : []),
   ]
+}
+
+/** @param {any} session results.session, from session-load.mjs */
+function sessionBudget(session) {
+  return {
+    figure: `quiltt-session: Auth API token requests, ${session.users} users × ${session.requestsPerUser} concurrent requests over ${session.instances} instances sharing one Redis`,
+    source: 'SPEC §9',
+    value: `${session.tokenRequests} (${session.errors} errors; warm handler p50 ${session.warm.p50Ms} ms, p99 ${session.warm.p99Ms} ms)`,
+    budget: `${session.users}, 0 errors`,
+    pass: session.tokenRequests === session.users && session.errors === 0,
+  }
 }
 
 /** @param {string[]} head @param {(string | number)[][]} rows */
