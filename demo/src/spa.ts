@@ -189,7 +189,7 @@ async function signOut(): Promise<void> {
   const body: unknown = await response.json().catch(() => undefined)
   const revoked = isRecord(body) && body.revoked === true
   status.textContent = revoked
-    ? 'Signed out: the session token was revoked. Connecting again signs you back in.'
+    ? 'Signed out: the session token was revoked. Sign in again on the demo home page to connect.'
     : 'Signed out. There was no session token to revoke.'
 }
 

@@ -9,7 +9,9 @@ afterEach(cleanup)
 type Rules = { createScriptURL(url: string): string }
 
 test('createScriptURL allows exactly the configured scriptUrl', async () => {
-  const factory = (window as unknown as { trustedTypes: { createPolicy: Function } }).trustedTypes
+  type CreatePolicy = (name: string, rules: Rules) => unknown
+  const factory = (window as unknown as { trustedTypes: { createPolicy: CreatePolicy } })
+    .trustedTypes
   const original = factory.createPolicy
   let rules: Rules | undefined
   factory.createPolicy = function (this: unknown, name: string, given: Rules) {
