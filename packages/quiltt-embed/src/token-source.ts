@@ -17,12 +17,15 @@ export function createTokenKeeper(source: TokenSource, timeout: number): () => P
     new Promise<string>((resolve, reject) => {
       const fail = (late?: boolean, cause?: unknown) => {
         clearTimeout(timer)
+        const failed = late
+          ? `did not answer within ${timeout} ms`
+          : 'must resolve to a session token string'
         reject(
           (cause as ConnectorError)?.code === 'TOKEN_PROVIDER_FAILED'
             ? cause
             : new ConnectorError(
                 'TOKEN_PROVIDER_FAILED',
-                `The token provider ${late ? `did not answer within ${timeout} ms` : 'must resolve to a session token string'}: check the request to your server that issues it.`,
+                `The token provider ${failed}: check the request to your server that issues it.`,
                 { cause },
               ),
         )
