@@ -18,12 +18,19 @@ const PACKAGES = [
   },
   { name: 'quiltt-embed-react', required: [], attw: [] },
   { name: 'quiltt-embed-vue', required: [], attw: [] },
+  // Server-only plain ESM with hand-written types: it ships src/, and has no dist/ build.
+  {
+    name: 'quiltt-session',
+    shipped: ['src/index.js', 'src/index.d.ts', 'src/browser.js', 'package.json'],
+    required: [],
+    attw: [],
+  },
 ]
 
 const run = (cmd, args) =>
   execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
 
-for (const { name, required, attw } of PACKAGES) {
+for (const { name, required, attw, shipped } of PACKAGES) {
   const dir = mkdtempSync(join(tmpdir(), `${name}-pack-`))
   try {
     const [{ filename, files }] = JSON.parse(
@@ -32,11 +39,12 @@ for (const { name, required, attw } of PACKAGES) {
     const tarball = join(dir, filename)
     const listed = files.map((file) => file.path).sort()
     console.log(`packed ${filename}: ${listed.join(', ')}`)
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'package.json', ...required]) {
+    const expected = shipped ?? ['dist/index.js', 'dist/index.d.ts', 'package.json', ...required]
+    for (const file of expected) {
       if (!listed.includes(file)) throw new Error(`${name} is missing ${file}`)
     }
-    if (listed.some((path) => path.startsWith('src/') || path.includes('test'))) {
-      throw new Error(`${name} must ship dist/ only, not sources or tests`)
+    if (listed.some((path) => path.includes('test') || (!shipped && path.startsWith('src/')))) {
+      throw new Error(`${name} must ship its build only, not tests (or sources beside a dist/)`)
     }
     process.stdout.write(run('npx', ['publint', '--strict', tarball]))
     process.stdout.write(
