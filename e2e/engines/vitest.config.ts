@@ -1,0 +1,15 @@
+// `npm run test:browsers`: the engine scenarios in Firefox ESR and WebKitGTK, from Node. One file
+// and one browser at a time: the machines have 2 cores and each engine is a heavy process tree.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    name: 'engines',
+    root: new URL('../../', import.meta.url).pathname,
+    include: ['e2e/engines/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
