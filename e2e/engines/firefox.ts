@@ -27,12 +27,14 @@ export const launchFirefox: Launch = async () => {
     // Popups are part of the OAuth flow; nothing should reach the network but loopback.
     extraPrefsFirefox: {
       'dom.disable_open_during_load': false,
+      'focusmanager.testmode': true,
       'network.proxy.allow_hijacking_localhost': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
     },
   })
   const page = (await browser.pages())[0] ?? (await browser.newPage())
+  await page.bringToFront()
   const version = await browser.version()
 
   /** The page, or the content frame of the iframe `target.frame` selects in it. */

@@ -277,13 +277,6 @@
       scrollTo(0, y)
       return scrollY
     },
-    /** Tries to scroll the page; returns where it ended up. */
-    async tryScroll(by) {
-      scrollBy(0, by)
-      document.scrollingElement.scrollTop += by
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-      return scrollY
-    },
     startTracking() {
       listeners.clear()
       tracking = true
@@ -298,7 +291,7 @@
     elementsOutsidePage: () =>
       [...document.body.children]
         .filter((node) => !['header', 'content'].includes(node.id) && node.localName !== 'script')
-        .map(describe),
+        .map(nameOf),
     violations: () => violations.slice(),
     errors: () => errors.slice(),
     trustedTypes: () => typeof window.trustedTypes?.createPolicy === 'function',
