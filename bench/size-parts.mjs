@@ -10,8 +10,8 @@ const src = `${root}packages/quiltt-embed/src/`
 
 /** Stand-ins that keep the rest of the SDK compiling while dropping a part's code. */
 const STUBS = {
-  scriptTransport: { file: 'script-transport.ts', code: 'export const scriptTransport = 0' },
-  modal: { file: 'modal.ts', code: 'export const openModal = () => () => {}' },
+  scriptTransport: { file: 'script-transport.ts', code: 'export const scriptTransport = {}' },
+  modal: { file: 'modal.ts', code: 'export const createModal = () => ({ show() {}, remove() {} })' },
 }
 
 // The message argument of `new ConnectorError(CODE, message)` and `invalidOption(name, message)`.

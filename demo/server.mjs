@@ -142,29 +142,25 @@ export async function startDemo({
 
   /** @param {string | null} connectionId from the query string: validated, then escaped */
   function renderPlain(connectionId) {
-    const sdkAttributes = {
-      'data-quiltt-token-url': TOKEN_URL,
-      ...(quiltt.connectorUrl ? { 'data-quiltt-connector-url': quiltt.connectorUrl } : {}),
-      ...(quiltt.scriptUrl ? { 'data-quiltt-script-url': quiltt.scriptUrl } : {}),
+    // Where the token comes from and goes is the page author's call: it sits on the SDK's own
+    // script tag. Markup only names what to open.
+    const sdkScript = {
+      'data-token-url': TOKEN_URL,
+      'data-connector-ids': quiltt.connectorId,
+      ...(quiltt.connectorUrl ? { 'data-connector-url': quiltt.connectorUrl } : {}),
+      ...(quiltt.scriptUrl ? { 'data-script-url': quiltt.scriptUrl } : {}),
     }
     const reconnect = connectionId && CONNECTION_ID.test(connectionId) ? connectionId : undefined
     return renderTemplate(plainTemplate, {
       mode: quiltt.mode,
       connectorId: quiltt.connectorId,
-      modalButton: { 'data-quiltt-button': quiltt.connectorId, ...sdkAttributes },
-      scriptButton: {
-        'data-quiltt-button': quiltt.connectorId,
-        'data-quiltt-transport': 'script',
-        ...sdkAttributes,
-      },
-      inlineContainer: { 'data-quiltt-container': quiltt.connectorId, ...sdkAttributes },
+      sdkScript,
+      modalButton: { 'data-quiltt-button': quiltt.connectorId, 'data-quiltt-preload': 'hover' },
+      scriptButton: { 'data-quiltt-button': quiltt.connectorId, 'data-quiltt-transport': 'script' },
+      inlineContainer: { 'data-quiltt-container': quiltt.connectorId },
       reconnectSection: reconnect ? {} : { hidden: '' },
       reconnectButton: reconnect
-        ? {
-            'data-quiltt-button': quiltt.connectorId,
-            'data-quiltt-connection': reconnect,
-            ...sdkAttributes,
-          }
+        ? { 'data-quiltt-button': quiltt.connectorId, 'data-quiltt-connection': reconnect }
         : { disabled: '' },
       connectionId: reconnect ?? '',
     })

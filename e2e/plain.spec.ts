@@ -32,7 +32,13 @@ test('script tag: QuilttEmbed is global and the inline container is bound and lo
     const api = (window as unknown as { QuilttEmbed?: Record<string, unknown> }).QuilttEmbed
     return api ? Object.keys(api).sort() : []
   })
-  expect(globalApi).toEqual(['ConnectorError', 'autoBind', 'createConnector', 'version'])
+  expect(globalApi).toEqual([
+    'ConnectorError',
+    'autoBind',
+    'createConnector',
+    'scriptTransport',
+    'version',
+  ])
   const load = await detailOf(entriesFrom(page, 'quiltt:load', 'inline-connector'))
   expect(load).toMatchObject({ metadata: { connectorId: demo.connectorId } })
   await expect(

@@ -41,7 +41,7 @@ async function start() {
   for (const transport of ['iframe', 'script']) {
     const connector = window.QuilttEmbed.createConnector({
       ...config,
-      transport,
+      transport: transport === 'script' ? window.QuilttEmbed.scriptTransport : undefined,
       nonce,
       token: sessionToken,
     })

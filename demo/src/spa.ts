@@ -1,6 +1,11 @@
 // The SPA integration: one ESM import, a token provider that asks this app's server, and a log of
 // every event. Each action creates a fresh connector and destroys the previous one.
-import { type Connector, type ConnectorOptions, createConnector } from 'quiltt-embed'
+import {
+  type Connector,
+  type ConnectorOptions,
+  createConnector,
+  scriptTransport,
+} from 'quiltt-embed'
 
 interface DemoConfig {
   connectorId: string
@@ -113,7 +118,7 @@ function start(config: DemoConfig, action: Action): void {
     ...(config.connectorUrl ? { connectorUrl: config.connectorUrl } : {}),
     ...(config.scriptUrl ? { scriptUrl: config.scriptUrl } : {}),
     ...(action === 'inline' ? { container: '#inline-connector' } : {}),
-    ...(action === 'script' ? { transport: 'script' as const } : {}),
+    ...(action === 'script' ? { transport: scriptTransport } : {}),
     ...(action === 'reconnect' && lastConnectionId ? { connectionId: lastConnectionId } : {}),
   }
   try {

@@ -104,7 +104,12 @@ describe('sandbox mode', () => {
     const base = await start()
     const plain = await (await fetch(`${base}/plain.html`)).text()
     expect(plain).toContain('data-quiltt-button="demo"')
-    expect(plain).toContain(`data-quiltt-connector-url="${demo?.sandbox?.connectorUrl}"`)
+    // URLs and the token endpoint sit on the SDK's script tag, never on markup the SDK binds.
+    const sdkTag = plain.match(/<script src="\/sdk\/quiltt-embed\.min\.js"[^>]*>/)?.[0] ?? ''
+    expect(sdkTag).toContain('data-token-url="/api/quiltt/session"')
+    expect(sdkTag).toContain(`data-connector-url="${demo?.sandbox?.connectorUrl}"`)
+    expect(sdkTag).toContain('data-connector-ids="demo"')
+    expect(plain).not.toMatch(/data-quiltt-(token|token-url|connector-url|script-url)=/)
     expect(plain).not.toContain('data-demo-attrs')
     expect(plain).not.toContain('data-quiltt-connection')
 
@@ -130,7 +135,8 @@ describe('Quiltt mode', () => {
     expect(csp).toContain("script-src 'self' https://cdn.quiltt.io;")
     expect(csp).toContain('frame-src https://abc123.quiltt.app;')
     const plain = await (await fetch(`${base}/plain.html`)).text()
-    expect(plain).not.toContain('data-quiltt-connector-url')
+    expect(plain).not.toContain('data-connector-url')
+    expect(plain).toContain('data-token-url="/api/quiltt/session"')
   })
 
   it.each([

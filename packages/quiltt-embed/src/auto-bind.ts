@@ -1,8 +1,11 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
+import { iframeTransport } from './iframe-transport'
 import { field } from './is-record'
-import type { Connector, ConnectorEventType, ConnectorMetadata, Transport } from './types'
+import { scriptTransport } from './script-transport'
+import { tokenFromUrl } from './token-from-url'
+import type { Connector, ConnectorEventType, ConnectorMetadata, TokenSource } from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
 const EVENTS = [
@@ -15,6 +18,15 @@ const EVENTS = [
   'navigate',
   'error',
 ] as const
+/** Settings that decide where a token comes from or goes: never taken from markup. */
+const AUTHOR_ONLY = {
+  'data-quiltt-token': 'token',
+  'data-quiltt-token-url': 'data-token-url',
+  'data-quiltt-connector-url': 'data-connector-url',
+  'data-quiltt-script-url': 'data-script-url',
+}
+/** Elements bound by any autoBind() call, so however often it runs each is bound once. */
+const claimed = new WeakSet<Element>()
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
@@ -24,44 +36,63 @@ export interface QuilttEventDetail {
   error?: ConnectorError
 }
 
+/**
+ * What only the page author decides (the SDK's own script tag, or JavaScript): where the token
+ * comes from and where it may go. Markup can only choose what to open.
+ */
+export interface AutoBindConfig {
+  /** The session token, a provider, or `{ url }`: a same-origin path POSTed for `{ token }`. */
+  token?: TokenSource | { url: string }
+  /** Template of the Connector origin (sandbox or Quiltt test hosts only). */
+  connectorUrl?: string
+  /** URL of connector.js for `data-quiltt-transport="script"` (sandbox or test hosts only). */
+  scriptUrl?: string
+  /** If given, markup naming any other Connector ID is not bound. */
+  connectorIds?: readonly string[]
+}
+
 function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
   element.dispatchEvent(new CustomEvent(`quiltt:${name}`, { bubbles: true, detail }))
 }
 
-/** A provider that POSTs to a same-origin endpoint and reads `{ token }` from untrusted JSON. */
-function tokenFromUrl(path: string): () => Promise<string> {
-  const url = new URL(path, location.href)
-  // Cookies go with this request, so it must never leave the page's own origin.
-  if (url.origin !== location.origin)
-    throw invalidOption('data-quiltt-token-url', 'a same-origin path')
-  return async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    })
-    if (!response.ok) throw new Error(`The token endpoint answered HTTP ${response.status}`)
-    const body: unknown = await response.json()
-    return field(body, 'token') as string
-  }
-}
-
 /** Creates the element's connector and forwards its events as bubbling DOM events. */
-function bind(element: HTMLElement): () => void {
+function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   const data = element.dataset
   const container = data.quilttContainer
   const inline = container !== undefined
+  const connectorId = (inline ? container : data.quilttButton) as string
+  const { token, connectorIds } = config
+  const mode = data.quilttPreload
   let connector: Connector
   try {
+    for (const [name, home] of Object.entries(AUTHOR_ONLY)) {
+      if (element.hasAttribute(name))
+        throw invalidOption(
+          name,
+          `left out of page markup, which must not decide where a token comes from or goes: set ${home} on the quiltt-embed script tag, or pass it to autoBind(root, config)`,
+        )
+    }
+    if (connectorIds && !connectorIds.includes(connectorId))
+      throw invalidOption('data-quiltt-button/-container', 'one of the allowed connector IDs')
+    if (!/^(iframe|script)?$/.test(data.quilttTransport ?? ''))
+      throw invalidOption('data-quiltt-transport', 'iframe or script')
+    if (!/^(hover|visible|eager)?$/.test(mode ?? ''))
+      throw invalidOption('data-quiltt-preload', 'hover, visible or eager')
+    if (!token)
+      throw invalidOption(
+        'token',
+        'configured: data-token-url on the quiltt-embed script tag, or autoBind(root, { token })',
+      )
+    const url = field(token, 'url')
     connector = createConnector({
-      connectorId: (inline ? container : data.quilttButton) as string,
-      token: data.quilttTokenUrl ? tokenFromUrl(data.quilttTokenUrl) : (data.quilttToken as string),
+      connectorId,
+      token: url ? tokenFromUrl(url) : (token as TokenSource),
       container: inline ? element : undefined,
       connectionId: data.quilttConnection,
       institution: data.quilttInstitution,
-      transport: data.quilttTransport as Transport | undefined,
-      connectorUrl: data.quilttConnectorUrl,
-      scriptUrl: data.quilttScriptUrl,
+      transport: data.quilttTransport === 'script' ? scriptTransport : iframeTransport,
+      connectorUrl: config.connectorUrl,
+      scriptUrl: config.scriptUrl,
     })
   } catch (error) {
     dispatch(element, 'error', { error: error as ConnectorError })
@@ -82,43 +113,77 @@ function bind(element: HTMLElement): () => void {
               : { metadata: first },
       )) as never)
   }
+  // At most one preload until the next open: a failed one is simply retried by a cold open().
+  let preloaded = false
+  const preload = () => {
+    if (!preloaded) connector.preload().catch(() => {})
+    preloaded = true
+  }
   // Failures already arrive as `quiltt:error`; the rejection itself needs no second report.
-  const open = () => connector.open().catch(() => {})
+  const open = () => {
+    preloaded = false
+    connector.open().catch(() => {})
+  }
+  const observer =
+    mode === 'visible'
+      ? new IntersectionObserver(
+          (entries) => entries.some((entry) => entry.isIntersecting) && preload(),
+        )
+      : undefined
+  observer?.observe(element)
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    element[method]('click', open)
+    if (mode === 'hover') {
+      element[method]('pointerenter', preload)
+      element[method]('focus', preload)
+    }
+  }
   if (inline) open()
-  else element.addEventListener('click', open)
+  else {
+    listen('addEventListener')
+    if (mode === 'eager') preload()
+  }
   return () => {
-    element.removeEventListener('click', open)
+    listen('removeEventListener')
+    observer?.disconnect()
     connector.destroy()
   }
 }
 
 /**
  * Binds every `data-quiltt-button` / `data-quiltt-container` element under `root`, now and when
- * added later; removed elements are unbound. Returns a function that unbinds everything.
+ * added later; removed elements are unbound. An element already bound (by this or another call)
+ * is left alone. Returns a function that unbinds everything this call bound.
  *
  * @example
- * // <button data-quiltt-button="abc123" data-quiltt-token-url="/api/quiltt/session">Link</button>
- * const unbind = autoBind(document)
+ * // <button data-quiltt-button="abc123">Link your bank</button>
+ * const unbind = autoBind(document, { token: { url: '/api/quiltt/session' } })
  */
-export function autoBind(root: ParentNode = document): () => void {
+export function autoBind(root: ParentNode = document, config: AutoBindConfig = {}): () => void {
+  // Own properties only: a polluted Object.prototype must not configure anything.
+  const own: AutoBindConfig = Object.assign(Object.create(null), config)
   const bound = new Map<HTMLElement, () => void>()
+  const release = (element: HTMLElement) => {
+    bound.get(element)!()
+    bound.delete(element)
+    claimed.delete(element)
+  }
   const scan = () => {
-    for (const [element, unbind] of bound) {
-      if (!element.isConnected) {
-        unbind()
-        bound.delete(element)
-      }
-    }
+    for (const element of bound.keys()) if (!element.isConnected) release(element)
     const found = [...root.querySelectorAll<HTMLElement>(SELECTOR)]
     if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
-    for (const element of found) if (!bound.has(element)) bound.set(element, bind(element))
+    for (const element of found) {
+      if (!claimed.has(element)) {
+        claimed.add(element)
+        bound.set(element, bind(element, own))
+      }
+    }
   }
   const observer = new MutationObserver(scan)
   observer.observe(root, { childList: true, subtree: true })
   scan()
   return () => {
     observer.disconnect()
-    for (const unbind of bound.values()) unbind()
-    bound.clear()
+    for (const element of bound.keys()) release(element)
   }
 }

@@ -1,11 +1,10 @@
 import { ConnectorSDKEventType as Quiltt } from '@quiltt/core/api/browser'
+import { parseSessionToken } from './check-token'
 import { invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
 import { createEmitter } from './emitter'
-import { iframeTransport } from './iframe-transport'
 import { checkTokenSource, normalizeOptions } from './normalize-options'
 import type { QuilttMessage } from './parse-message'
-import { scriptTransport } from './script-transport'
 import { createTokenKeeper } from './token-source'
 import type { Session } from './transport'
 import type { Connector, ConnectorMetadata, ConnectorOptions, ConnectorState } from './types'
@@ -13,9 +12,24 @@ import type { Connector, ConnectorMetadata, ConnectorOptions, ConnectorState } f
 const destroyed = () =>
   new ConnectorError('DESTROYED', 'This connector was destroyed: create a new one to open again.')
 
+/** One Connector of a handle, from its token request until it is taken away. */
+interface Attempt {
+  /** Prepared by preload() and not shown yet. */
+  hidden: boolean
+  /** The flow has exited: the next open() starts a new one. */
+  exited?: boolean
+  session?: Session
+  /** Resolves on Load (or when taken away first); rejects with the failure. */
+  done: Promise<void>
+  /** Shows a prepared Connector: `open`, then `load` if it has loaded. */
+  show(): Promise<void>
+  /** Takes it away; a shown one moves the handle to `next` and may emit the error. */
+  end(next: ConnectorState, error?: ConnectorError, emit?: boolean): void
+}
+
 /**
  * Creates a handle on one Quiltt Connector. Nothing is drawn and no token is requested until
- * `open()`. Invalid options throw a `ConnectorError` right away.
+ * `preload()` or `open()`. Invalid options throw a `ConnectorError` right away.
  *
  * @example
  * const connector = createConnector({
@@ -27,113 +41,149 @@ const destroyed = () =>
  */
 export function createConnector(options: ConnectorOptions): Connector {
   const config = normalizeOptions(options)
-  const { connectorId, container, timeout } = config
-  const transport = config.transport === 'script' ? scriptTransport : iframeTransport
+  const { connectorId, container, timeout, transport } = config
   const emitter = createEmitter()
-  // Option callbacks (`onExitSuccess`, …) are sugar for `.on('exitSuccess', …)`.
-  for (const key in options) {
-    const callback = options[key as keyof ConnectorOptions]
+  // Option callbacks (`onExitSuccess`, …) are sugar for `.on('exitSuccess', …)`. `config` has no
+  // prototype: only the caller's own options are walked.
+  for (const key in config) {
+    const callback = config[key as 'onLoad']
     if (/^on[A-Z]/.test(key) && callback)
-      emitter.on((key[2]!.toLowerCase() + key.slice(3)) as 'event', callback as never)
+      emitter.on((key[2]!.toLowerCase() + key.slice(3)) as 'load', callback)
   }
 
   let state: ConnectorState = 'idle'
-  let getToken = createTokenKeeper(config.token)
-  let pending: Promise<void> | undefined
-  /** Ends the current open(): removes its DOM and listeners, sets `next`, settles its promise. */
-  let teardown: ((next: ConnectorState, error?: ConnectorError, emit?: boolean) => void) | undefined
-  let session: Session | undefined
+  let getToken = createTokenKeeper(config.token, timeout)
+  /** The handle's one Connector: never more than one, prepared or shown. */
+  let current: Attempt | undefined
+  /** Script transport: preload() only loads connector.js. */
+  let loading: Promise<void> | undefined
 
-  const close = () => teardown?.('closed')
-
-  const open = (): Promise<void> => {
-    if (state === 'destroyed') return Promise.reject(destroyed())
-    pending ??= new Promise<void>((resolve, reject) => {
-      const previous = state
-      let metadata: ConnectorMetadata = { connectorId }
-      let timer: ReturnType<typeof setTimeout> | undefined
-      let loaded = false
-      let exited = false
-      state = 'opening'
-
-      // Settling twice is harmless, so teardown may run after Load, and close() settles an open()
-      // still waiting for Load.
-      const end: typeof teardown = (next, error, emit) => {
-        if (teardown !== end) return
-        const current = session
-        teardown = session = pending = undefined
-        state = next
+  const start = (hidden: boolean): Attempt => {
+    let previous = state
+    let metadata: ConnectorMetadata = { connectorId }
+    let loaded = false
+    let exp = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let resolve!: () => void
+    let reject!: (error: ConnectorError) => void
+    const fail = (error: ConnectorError) => attempt.end(previous, error, true)
+    const waitForLoad = () => {
+      clearTimeout(timer)
+      timer = setTimeout(
+        fail,
+        timeout,
+        new ConnectorError(
+          'LOAD_TIMEOUT',
+          `The Connector did not load within ${timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
+        ),
+      )
+    }
+    /**
+     * Emits one Quiltt event: the specific one (`open`, `load`, `exitSuccess`, … from the message
+     * type), then `exit` for exits, then `event`. Quiltt's enum keys are the types.
+     */
+    const report = (type: 'Open' | Exclude<QuilttMessage['type'], 'Navigate'>) => {
+      const exit = type[1] === 'x'
+      attempt.exited ||= exit
+      emitter.emit(type[0]!.toLowerCase() + type.slice(1), metadata)
+      if (exit) emitter.emit('exit', Quiltt[type], metadata)
+      emitter.emit('event', Quiltt[type], metadata)
+    }
+    const message = ({ type, url, ...fields }: QuilttMessage) => {
+      // A prepared Connector only gets ready: its Load is kept for open(), the rest is ignored.
+      if (attempt.hidden && type !== 'Load') return
+      // connectorId is always our own: a message cannot speak for another connector.
+      metadata = { ...metadata, ...fields, connectorId }
+      if (type === 'Navigate') return emitter.emit('navigate', url, metadata)
+      if (type !== 'Load') {
+        // An exit ends the wait for Load: an inline Connector that exits first is simply open.
         clearTimeout(timer)
-        current?.remove()
-        if (error && emit) emitter.emit('error', error)
-        if (error) reject(error)
-        else resolve()
-      }
-      const fail = (error: ConnectorError) => end(previous, error, true)
-      teardown = end
-
-      /**
-       * Emits one Quiltt event: the specific one (`open`, `load`, `exitSuccess`, … from the
-       * message type), then `exit` for exits, then `event`. Quiltt's enum keys are the types.
-       */
-      const report = (type: 'Open' | Exclude<QuilttMessage['type'], 'Navigate'>) => {
-        const exit = type[1] === 'x'
-        exited ||= exit
-        emitter.emit(type[0]!.toLowerCase() + type.slice(1), metadata)
-        if (exit) emitter.emit('exit', Quiltt[type], metadata)
-        emitter.emit('event', Quiltt[type], metadata)
-      }
-
-      const message = ({ type, url, ...fields }: QuilttMessage) => {
-        // connectorId is always our own: a message cannot speak for another connector.
-        metadata = { ...metadata, ...fields, connectorId }
-        if (type === 'Navigate') return emitter.emit('navigate', url, metadata)
-        if (type !== 'Load') {
-          report(type)
-          // A modal has done its job once the flow exits; an inline frame stays until close().
-          if (!container) close()
-        } else if (!loaded) {
-          loaded = true
+        if (container && state === 'opening') state = 'open'
+        report(type)
+        // A modal has done its job once the flow exits; an inline frame stays until close().
+        if (!container) attempt.end('closed')
+      } else if (!loaded) {
+        loaded = true
+        clearTimeout(timer)
+        if (attempt.hidden) {
+          // Thrown away unused after 10 minutes, or a minute before its token expires.
+          timer = setTimeout(
+            () => attempt.end(state),
+            Math.min(600_000, exp * 1000 - 60_000 - Date.now()),
+          )
+        } else {
           state = 'open'
-          clearTimeout(timer)
           report(type)
         }
-        resolve()
       }
-
-      const mount = (token: string) => {
-        if (teardown !== end) return
-        const mounting = transport(config, token, {
+      resolve()
+    }
+    const mount = (token: string) => {
+      if (current !== attempt) return
+      exp = parseSessionToken(token)
+      const mounting = transport.mount(
+        config,
+        token,
+        {
           message,
           opened: () => report('Open'),
           dismiss() {
-            if (!exited) report('ExitAbort')
-            close()
+            if (!attempt.exited) report('ExitAbort')
+            attempt.end('closed')
           },
-          active: () => teardown === end,
-        })
-        // Started after the transport: connector.js's own deadline, of the same length, decides
-        // first whether the script failed to load (SCRIPT_LOAD_FAILED) or Quiltt never loaded.
-        if (teardown === end) {
-          timer = setTimeout(
-            fail,
-            timeout,
-            new ConnectorError(
-              'LOAD_TIMEOUT',
-              `The Connector did not load within ${timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
-            ),
-          )
+          active: () => current === attempt,
+        },
+        attempt.hidden,
+      )
+      // Started after the transport: connector.js's own deadline, of the same length, decides
+      // first whether the script failed to load (SCRIPT_LOAD_FAILED) or Quiltt never loaded.
+      if (current === attempt) waitForLoad()
+      return mounting.then((session) => {
+        // Taken away while mounting: remove the fresh Connector again.
+        if (current === attempt) attempt.session = session
+        else session.remove()
+      })
+    }
+    const attempt: Attempt = {
+      hidden,
+      done: new Promise<void>((resolved, rejected) => {
+        resolve = resolved
+        reject = rejected
+      }),
+      show() {
+        previous = state
+        state = 'opening'
+        attempt.hidden = false
+        clearTimeout(timer)
+        // Not mounted yet (the token is on its way): it will mount shown.
+        if (attempt.session) {
+          attempt.session.show?.()
+          if (!loaded) waitForLoad()
+          else if (current === attempt) {
+            state = 'open'
+            report('Load')
+          }
         }
-        return mounting.then((mounted) => {
-          // Closed while mounting: take the fresh Connector away again.
-          if (teardown === end) session = mounted
-          else mounted.remove()
-        })
-      }
-
-      getToken().then(mount).catch(fail)
-    })
-    return pending
+        return attempt.done
+      },
+      // Settling twice is harmless, so end() may run after Load, and close() settles an open()
+      // still waiting for Load.
+      end(next, error, emit) {
+        if (current !== attempt) return
+        current = undefined
+        // A prepared Connector never changed the handle's state, and fails without an `error`.
+        if (!attempt.hidden) state = next
+        clearTimeout(timer)
+        attempt.session?.remove()
+        if (error && emit && !attempt.hidden) emitter.emit('error', error)
+        if (error) reject(error)
+        else resolve()
+      },
+    }
+    current = attempt
+    if (!hidden) state = 'opening'
+    getToken().then(mount).catch(fail)
+    return attempt
   }
 
   return {
@@ -142,15 +192,36 @@ export function createConnector(options: ConnectorOptions): Connector {
       return state
     },
     on: emitter.on,
-    open,
-    close,
+    open() {
+      if (state === 'destroyed') return Promise.reject(destroyed())
+      // A flow that has exited is over: a new one starts once the old one is taken away.
+      if (current?.exited) current.end('closed')
+      return current?.hidden ? current.show() : (current ?? start(false)).done
+    },
+    preload() {
+      if (state === 'destroyed') return Promise.reject(destroyed())
+      if (transport.load) {
+        loading ??= transport.load(config).then(
+          () => {},
+          (error) => {
+            loading = undefined
+            throw error
+          },
+        )
+        return loading
+      }
+      return (current ?? start(true)).done
+    },
+    close: () => current?.end('closed'),
     destroy() {
-      teardown?.('destroyed', destroyed())
+      current?.end('destroyed', destroyed())
       state = 'destroyed'
       emitter.clear()
     },
     authenticate(token) {
-      getToken = createTokenKeeper(checkTokenSource(token))
+      getToken = createTokenKeeper(checkTokenSource(token), timeout)
+      // A prepared Connector holds the old token in its URL.
+      if (current?.hidden) current.end(state)
     },
     handleOAuthCallback(url) {
       let params: Record<string, string>
@@ -159,7 +230,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       } catch {
         throw invalidOption('handleOAuthCallback(url)', 'an absolute URL')
       }
-      session?.post?.({ source: 'quiltt', type: 'OAuthCallback', data: { url, params } })
+      current?.session?.post?.({ source: 'quiltt', type: 'OAuthCallback', data: { url, params } })
     },
   }
 }

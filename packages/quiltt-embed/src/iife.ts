@@ -1,7 +1,8 @@
 // Entry of quiltt-embed.min.js, the script-tag build: the only module with side effects.
-import { autoBind, ConnectorError, createConnector, version } from './index'
+import type { AutoBindConfig } from './auto-bind'
+import { autoBind, ConnectorError, createConnector, scriptTransport, version } from './index'
 
-const QuilttEmbed = { createConnector, ConnectorError, autoBind, version }
+const QuilttEmbed = { createConnector, scriptTransport, ConnectorError, autoBind, version }
 
 declare global {
   interface Window {
@@ -9,8 +10,29 @@ declare global {
   }
 }
 
+/**
+ * The page author's configuration: the attributes of this very script tag, read once, now, while
+ * it runs. Document's own getter, because `document.currentScript` itself can be clobbered by
+ * injected markup (`<img name="currentScript" data-token-url=…>`).
+ */
+function readScriptTag(): AutoBindConfig {
+  const script = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')!.get!.call(
+    document,
+  )
+  const read = (name: string) =>
+    (script instanceof HTMLScriptElement && script.getAttribute(`data-${name}`)) || undefined
+  const url = read('token-url')
+  return {
+    token: url ? { url } : undefined,
+    connectorUrl: read('connector-url'),
+    scriptUrl: read('script-url'),
+    connectorIds: read('connector-ids')?.split(/\s+/),
+  }
+}
+
+const config = readScriptTag()
 window.QuilttEmbed = QuilttEmbed
 // Bind the page's data-quiltt-* elements once the DOM is parsed (the tag may sit in <head>).
-if (document.readyState === 'loading')
-  document.addEventListener('DOMContentLoaded', () => autoBind())
-else autoBind()
+const bind = () => autoBind(document, config)
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bind)
+else bind()

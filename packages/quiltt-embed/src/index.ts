@@ -1,8 +1,10 @@
-export type { QuilttEventDetail } from './auto-bind'
+export type { AutoBindConfig, QuilttEventDetail } from './auto-bind'
 export { autoBind } from './auto-bind'
 export type { ConnectorErrorCode } from './connector-error'
 export { ConnectorError } from './connector-error'
 export { createConnector } from './create-connector'
+export { iframeTransport } from './iframe-transport'
+export { scriptTransport } from './script-transport'
 export type {
   Connector,
   ConnectorEvents,

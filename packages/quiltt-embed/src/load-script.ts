@@ -16,9 +16,12 @@ type Policy = { createScriptURL(url: string): string }
 const loading = new Map<string, Promise<ConnectorSDK>>()
 /** The page's own tags we waited on in vain: never waited on again. */
 const abandoned = new WeakSet<HTMLScriptElement>()
+/** Script URLs the page author configured (checked `scriptUrl` options): all the policy allows. */
+const allowed = new Set<string>()
 /**
  * Under `require-trusted-types-for 'script'` a string cannot become `script.src`; pages allow our
- * policy by name (`trusted-types quiltt-embed`). It only ever sees URLs the options checked.
+ * policy by name (`trusted-types quiltt-embed`). It turns only the configured URLs into script
+ * URLs and throws for anything else, so it can never launder another URL.
  */
 let policy: Policy | undefined
 
@@ -70,8 +73,12 @@ export function loadScript(url: string, timeout: number, nonce = ''): Promise<Co
       listen('addEventListener')
       if (existing) return
       try {
+        allowed.add(url)
         policy ??= window.trustedTypes?.createPolicy('quiltt-embed', {
-          createScriptURL: (value) => value,
+          createScriptURL(value) {
+            if (allowed.has(value)) return value
+            throw new TypeError('quiltt-embed only loads the configured scriptUrl')
+          },
         })
         script.nonce = nonce
         script.src = (policy?.createScriptURL(url) ?? url) as string

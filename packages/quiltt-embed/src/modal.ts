@@ -1,5 +1,5 @@
 import type { Frame } from './frame'
-import { styled } from './styled'
+import { conceal, styled } from './styled'
 
 // Full screen at <= 480 px without a media query: `(481px - 100vw) * 9999` is <= 0 on wide
 // viewports and huge on narrow ones (`100vw - 480px` the other way round, for the corners), so
@@ -16,13 +16,14 @@ const PANEL =
 const CLOSE =
   'all:revert;position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;padding:0;border:0;border-radius:50%;background:#fff;color:#0f172a;font:20px system-ui;cursor:pointer'
 
-/** Open modals, oldest first; only the newest is interactive. */
-const stack: HTMLElement[] = []
+/** Shown modals, oldest first; only the newest is interactive. */
+const stack: { overlay: HTMLElement; opener: HTMLElement | null }[] = []
 let unlockPage: (() => void) | undefined
 
 /**
  * Locks page scroll (keeping the scrollbar's width, so nothing shifts) and makes the page inert,
  * once for however many modals are open; the returned function restores exactly what was there.
+ * Hidden (prepared) modals are inert already and stay out of it.
  */
 function lockPage(): () => void {
   const { documentElement: root, body } = document
@@ -41,12 +42,14 @@ function lockPage(): () => void {
 }
 
 /**
- * Draws the modal around the Connector frame, moves focus into the dialog and keeps it there,
- * and locks the page behind it. The returned function undoes all of it and gives focus back to
- * the opener. `onDismiss` runs on Escape or the close button.
+ * Draws the modal around the Connector frame, hidden: `show()` reveals it, moves focus into the
+ * dialog and keeps it there, and locks the page behind it; `remove()` undoes all of it and gives
+ * focus back to the opener. `onDismiss` runs on Escape or the close button.
  */
-export function openModal({ element, iframe }: Frame, onDismiss: () => void): () => void {
-  const opener = document.activeElement as HTMLElement | null
+export function createModal(
+  { element, iframe }: Frame,
+  onDismiss: () => void,
+): { show(): void; remove(): void } {
   // tabindex=-1: the dialog itself takes focus, so Escape reaches us before the user tabs into
   // the cross-origin Connector (whose keys we cannot see).
   const overlay = styled('div', OVERLAY, {
@@ -57,11 +60,12 @@ export function openModal({ element, iframe }: Frame, onDismiss: () => void): ()
   })
   const panel = styled('div', PANEL)
   const close = styled('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
+  const entry = { overlay, opener: null as HTMLElement | null }
   const onKey = (event: KeyboardEvent) =>
-    event.key === 'Escape' && stack.at(-1) === overlay && onDismiss()
+    event.key === 'Escape' && stack.at(-1) === entry && onDismiss()
   // Focus landing outside the newest dialog is brought back in: a focus trap without sentinels.
   const onFocus = (event: FocusEvent) =>
-    stack.at(-1) !== overlay || overlay.contains(event.target as Node) || iframe.focus()
+    stack.at(-1) !== entry || overlay.contains(event.target as Node) || iframe.focus()
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
     document[method]('keydown', onKey as EventListener, true)
     document[method]('focusin', onFocus as EventListener, true)
@@ -71,23 +75,36 @@ export function openModal({ element, iframe }: Frame, onDismiss: () => void): ()
   close.onclick = onDismiss
   panel.append(element, close)
   overlay.append(panel)
-  unlockPage ??= lockPage()
-  for (const older of stack) older.inert = true
-  stack.push(overlay)
+  conceal(overlay, true)
   document.body.append(overlay)
-  listen('addEventListener')
-  overlay.focus()
 
-  return () => {
-    listen('removeEventListener')
-    stack.splice(stack.indexOf(overlay), 1)
-    overlay.remove()
-    const top = stack.at(-1)
-    if (top) top.inert = false
-    else {
-      unlockPage?.()
-      unlockPage = undefined
-    }
-    if (opener?.isConnected) opener.focus()
+  return {
+    show() {
+      entry.opener = document.activeElement as HTMLElement | null
+      unlockPage ??= lockPage()
+      for (const older of stack) older.overlay.inert = true
+      conceal(overlay, false)
+      stack.push(entry)
+      listen('addEventListener')
+      overlay.focus()
+    },
+    remove() {
+      overlay.remove()
+      const index = stack.indexOf(entry)
+      if (index < 0) return
+      listen('removeEventListener')
+      stack.splice(index, 1)
+      // A modal opened from inside this one inherits our opener, so focus finds its way back to
+      // the page however the stack is closed (newest or oldest first).
+      for (const other of stack) if (overlay.contains(other.opener)) other.opener = entry.opener
+      const top = stack.at(-1)
+      if (top) top.overlay.inert = false
+      else {
+        unlockPage?.()
+        unlockPage = undefined
+      }
+      // Closing an older modal leaves focus in the newest one, which is still open.
+      if (index === stack.length && entry.opener?.isConnected) entry.opener.focus()
+    },
   }
 }

@@ -1,18 +1,17 @@
 import { parseSessionToken } from './check-token'
 import { checkUrl, invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
-import type { ConnectorOptions, TokenSource, Transport } from './types'
+import { iframeTransport } from './iframe-transport'
+import { driverOf, type TransportDriver } from './transport'
+import type { ConnectorOptions, TokenSource } from './types'
 
-/** Options after validation: every default applied, every URL resolved. */
-export interface NormalizedOptions {
-  connectorId: string
-  token: TokenSource
-  transport: Transport
+/**
+ * Options after validation: every default applied, every URL resolved. It has no prototype, so an
+ * option left out reads as `undefined` even when `Object.prototype` has been polluted.
+ */
+export interface NormalizedOptions extends Omit<ConnectorOptions, 'container' | 'transport'> {
+  transport: TransportDriver
   container?: HTMLElement
-  connectionId?: string
-  institution?: string
-  appLauncherUrl?: string
-  nonce?: string
   timeout: number
   /** The exact Connector origin: the only one whose messages count and the only one we post to. */
   origin: string
@@ -31,51 +30,58 @@ export function checkTokenSource(token: unknown): TokenSource {
 export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
   if (typeof document === 'undefined') throw invalidOption('createConnector', 'called in a browser')
   if (typeof options !== 'object' || !options) throw invalidOption('options', 'an object')
-  const { connectorId, transport = 'iframe', timeout = 15_000, container } = options
+  // Own properties only (Object.assign copies nothing inherited), into an object with no prototype.
+  const own: NormalizedOptions = Object.assign(Object.create(null), options)
+  const { connectorId, transport = iframeTransport, timeout = 15_000, container } = own
   if (typeof connectorId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(connectorId)) {
     throw new ConnectorError(
       'INVALID_CONNECTOR_ID',
       '`connectorId` must be your Connector ID: 1-63 letters, digits or hyphens.',
     )
   }
-  for (const key in options) {
-    const value = options[key as keyof ConnectorOptions]
+  for (const key in own) {
+    const value = own[key as keyof NormalizedOptions]
     const type = /^on[A-Z]/.test(key)
       ? 'function'
       : /^(connectionId|institution|appLauncherUrl|nonce|connectorUrl|scriptUrl)$/.test(key) &&
         'string'
     if (type && value != null && typeof value !== type) throw invalidOption(key, `a ${type}`)
   }
-  if (transport !== 'iframe' && transport !== 'script')
-    throw invalidOption('transport', "'iframe' or 'script'")
-  if (!(typeof timeout === 'number' && timeout > 0 && timeout < Number.POSITIVE_INFINITY))
-    throw invalidOption('timeout', 'a positive number of ms')
+  const driver = driverOf(transport)
+  if (!driver)
+    throw invalidOption('transport', 'iframeTransport or scriptTransport (imported values)')
+  // setTimeout treats anything past 2^31-1 ms as 0: a huge timeout would fail at once.
+  if (!(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31))
+    throw invalidOption('timeout', 'a positive number of ms, at most 2147483647')
   let element: unknown = container
   try {
     if (typeof container === 'string') element = document.querySelector(container)
   } catch {}
-  // nodeType rather than instanceof, so elements of another realm (an iframe's) work too.
-  if (container !== undefined && ((element as Node)?.nodeType !== 1 || transport === 'script'))
+  // Only this document's elements: the Connector's messages go to the window of the document it
+  // is mounted in, and another frame's window is not one we listen on.
+  if (
+    container !== undefined &&
+    ((element as Node)?.ownerDocument !== document ||
+      (element as Node).nodeType !== 1 ||
+      driver !== (iframeTransport as never))
+  )
     throw invalidOption(
       'container',
-      'an element or a selector matching one (iframe transport only)',
+      "an element of this page's document, or a selector matching one (iframe transport only)",
     )
-  return {
-    ...options,
-    connectorId,
-    token: checkTokenSource(options.token),
-    transport,
+  return Object.assign(own, {
+    token: checkTokenSource(own.token),
+    transport: driver,
     container: element as HTMLElement | undefined,
     timeout,
     origin: checkUrl(
-      (options.connectorUrl ?? 'https://{connectorId}.quiltt.app').replace(
+      (own.connectorUrl ?? 'https://{connectorId}.quiltt.app').replace(
         '{connectorId}',
         connectorId,
       ),
       'connectorUrl',
       true,
     ).origin,
-    scriptUrl: checkUrl(options.scriptUrl ?? 'https://cdn.quiltt.io/v1/connector.js', 'scriptUrl')
-      .href,
-  }
+    scriptUrl: checkUrl(own.scriptUrl ?? 'https://cdn.quiltt.io/v1/connector.js', 'scriptUrl').href,
+  })
 }

@@ -12,3 +12,15 @@ export function styled<K extends keyof HTMLElementTagNameMap>(
   for (const name in attributes) node.setAttribute(name, attributes[name]!)
   return node
 }
+
+/**
+ * Hides a prepared Connector (or shows it again): invisible, out of the tab order and of the
+ * accessibility tree, and transparent to clicks, without removing it from the DOM — an iframe
+ * that is moved or re-inserted reloads.
+ */
+export function conceal(node: HTMLElement, hidden: boolean): void {
+  node.style.visibility = hidden ? 'hidden' : ''
+  node.inert = hidden
+  if (hidden) node.setAttribute('aria-hidden', 'true')
+  else node.removeAttribute('aria-hidden')
+}

@@ -9,8 +9,14 @@ export type ConnectorEventType = ConnectorSDKEventType
 /** A session token, or a function that returns one (called at `open()` and again near expiry). */
 export type TokenSource = string | (() => string | Promise<string>)
 
-/** How the Connector is driven. */
-export type Transport = 'iframe' | 'script'
+declare const transportBrand: unique symbol
+/**
+ * How the Connector is driven: `iframeTransport` (the default) or `scriptTransport`, both exported.
+ * A value rather than a string, so a bundle that never names `scriptTransport` leaves it out.
+ */
+export interface Transport {
+  readonly [transportBrand]: true
+}
 
 /** Lifecycle of a connector handle. */
 export type ConnectorState = 'idle' | 'opening' | 'open' | 'closed' | 'destroyed'
@@ -35,7 +41,7 @@ export interface ConnectorOptions {
   connectorId: string
   /** The session token minted by your server, or a provider that fetches one. Never an API secret. */
   token: TokenSource
-  /** `'iframe'` (default) or `'script'` (Quiltt's `connector.js`). */
+  /** `iframeTransport` (default) or `scriptTransport` (Quiltt's `connector.js`). */
   transport?: Transport
   /** Iframe transport: mount inline in this element (or CSS selector); without it a modal is drawn. */
   container?: HTMLElement | string
@@ -47,7 +53,7 @@ export interface ConnectorOptions {
   appLauncherUrl?: string
   /** CSP nonce for any `<script>`/`<style>` the SDK inserts. */
   nonce?: string
-  /** Milliseconds `open()` waits for the Connector's Load. Default 15000. */
+  /** Milliseconds `open()` waits for the token provider, then for the Connector's Load. Default 15000. */
   timeout?: number
   /** Template of the Connector origin. Default `'https://{connectorId}.quiltt.app'`. */
   connectorUrl?: string
@@ -72,6 +78,12 @@ export interface Connector {
   on<E extends keyof ConnectorEvents>(event: E, listener: ConnectorEvents[E]): () => void
   /** Resolves once the Connector has loaded; rejects with `ConnectorError`. */
   open(): Promise<void>
+  /**
+   * Prepares the Connector without showing it, so the next `open()` shows it at once. Rejects like
+   * `open()` but emits no `error` and leaves `state` as it was. Calling it again while preparing or
+   * prepared returns the same promise.
+   */
+  preload(): Promise<void>
   /** Removes the modal or inline iframe; the connector can be opened again. */
   close(): void
   /** Removes everything the connector added. Safe to call twice. */

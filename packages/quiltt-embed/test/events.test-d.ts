@@ -10,6 +10,8 @@ import {
   type ConnectorOptions,
   type ConnectorState,
   createConnector,
+  iframeTransport,
+  scriptTransport,
   type TokenSource,
   type Transport,
 } from '../src/index'
@@ -111,19 +113,23 @@ describe('Connector and options', () => {
 
   test('token sources and transports', () => {
     expectTypeOf<TokenSource>().toEqualTypeOf<string | (() => string | Promise<string>)>()
-    expectTypeOf<Transport>().toEqualTypeOf<'iframe' | 'script'>()
+    expectTypeOf(iframeTransport).toEqualTypeOf<Transport>()
+    expectTypeOf(scriptTransport).toEqualTypeOf<Transport>()
+    expectTypeOf<Connector['preload']>().toEqualTypeOf<() => Promise<void>>()
   })
 
   test('option types are checked', () => {
     createConnector({ connectorId: 'abc', token: 'jwt' })
-    createConnector({ connectorId: 'abc', token: async () => 'jwt', transport: 'iframe' })
+    createConnector({ connectorId: 'abc', token: async () => 'jwt', transport: scriptTransport })
     createConnector({
       connectorId: 'abc',
       token: 'jwt',
       container: document.createElement('div'),
       onExitSuccess: (metadata) => expectTypeOf(metadata).toEqualTypeOf<ConnectorMetadata>(),
     })
-    // @ts-expect-error transport is 'iframe' | 'script'
+    // @ts-expect-error transport is a value (iframeTransport or scriptTransport), not a string
+    createConnector({ connectorId: 'abc', token: 'jwt', transport: 'script' })
+    // @ts-expect-error transport is a value (iframeTransport or scriptTransport), not a string
     createConnector({ connectorId: 'abc', token: 'jwt', transport: 'carrier-pigeon' })
     // @ts-expect-error token is required
     createConnector({ connectorId: 'abc' })

@@ -2,7 +2,13 @@
 // ConnectorError thrown before anything touches the DOM or the network.
 import { afterEach, describe, expect, test } from 'vitest'
 import type { ConnectorOptions } from '../src/index'
-import { ConnectorError, createConnector, version } from '../src/index'
+import {
+  ConnectorError,
+  createConnector,
+  iframeTransport,
+  scriptTransport,
+  version,
+} from '../src/index'
 import {
   catchError,
   cleanup,
@@ -122,19 +128,35 @@ describe('token option type', () => {
 })
 
 describe('transport', () => {
-  test.each(['carrier-pigeon', 'IFRAME', '', 1, null])('refuses transport %j', (transport) => {
-    refuse({ ...base(), transport })
+  // Strings (the old API included) and look-alikes are refused with a message naming the values.
+  test.each([
+    'iframe',
+    'script',
+    'carrier-pigeon',
+    '',
+    1,
+    null,
+    {},
+    { mount: async () => ({ remove() {} }) },
+  ])('refuses transport %j', (transport) => {
+    const error = refuse({ ...base(), transport })
+    expect(error.message).toContain('iframeTransport or scriptTransport')
   })
 
-  test('accepts iframe explicitly', () => {
-    expect(create({ transport: 'iframe' }).state).toBe('idle')
+  test('accepts iframeTransport explicitly', () => {
+    expect(create({ transport: iframeTransport }).state).toBe('idle')
+  })
+
+  test('container with scriptTransport is INVALID_OPTIONS', () => {
+    const error = refuse({ ...base(), transport: scriptTransport, container: makeContainer() })
+    expect(error.message).toMatch(/container/)
   })
 
   // The script transport has landed (it was refused with INVALID_OPTIONS before): it is valid now,
   // and like the iframe transport it does nothing until open().
   test('script transport is accepted and stays idle until open()', () => {
     const nodes = domNodeCount()
-    expect(create({ transport: 'script' }).state).toBe('idle')
+    expect(create({ transport: scriptTransport }).state).toBe('idle')
     expect(domNodeCount()).toBe(nodes)
     expect(document.querySelector('script[src*="connector.js"]')).toBeNull()
   })

@@ -61,11 +61,17 @@ function toBase64Url(base64) {
 
 /**
  * Bundlers print string literals with `JSON.stringify` (`define`, @rollup/plugin-replace) or
- * re-quote them; a value holding quotes or backslashes then appears escaped.
+ * re-quote them; a value holding quotes or backslashes then appears escaped. Vite 8's minifier
+ * prints strings as template literals, where quotes and newlines stay raw and only `\`, `` ` ``
+ * and `${` are escaped, so a value with both kinds of quote matches neither other form.
  * @param {string} value
  */
 function jsEscaped(value) {
-  return [JSON.stringify(value).slice(1, -1), value.replace(/[\\']/g, '\\$&')]
+  return [
+    JSON.stringify(value).slice(1, -1),
+    value.replace(/[\\']/g, '\\$&'),
+    value.replace(/[\\`]/g, '\\$&').replaceAll('${', '\\${'),
+  ]
 }
 
 /**

@@ -24,8 +24,9 @@ export interface SecretGuardOptions {
    */
   allow?: readonly string[]
   /**
-   * Where the values come from. Default: `process.env`, plus, under Vite, the variables Vite
-   * loaded from `.env` files.
+   * Where the values come from, instead of every default source. Default: `process.env`, plus,
+   * under Vite, every variable of the `.env` files as `loadEnv(mode, envDir, '')` reads them
+   * (prefixed or not, with Vite's resolved `mode` and `envDir`).
    */
   env?: Readonly<Record<string, string | undefined>>
 }
@@ -38,7 +39,11 @@ export interface SecretGuardPlugin {
   name: 'quiltt-secret-guard'
   apply: 'build'
   enforce: 'post'
-  configResolved(config: { env?: Readonly<Record<string, unknown>> }): void
+  configResolved(config: {
+    env?: Readonly<Record<string, unknown>>
+    mode?: string
+    envDir?: string | false
+  }): Promise<void>
   buildStart(): void
   generateBundle: {
     order: 'post'

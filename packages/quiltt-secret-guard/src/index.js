@@ -1,6 +1,7 @@
 // @ts-check
 import { bundleTexts } from './bundle-texts.js'
 import { encodeSecret } from './encodings.js'
+import { envFileVariables } from './env-files.js'
 import {
   DEFAULT_MIN_LENGTH,
   DEFAULT_NAMES,
@@ -37,8 +38,7 @@ export function secretGuard(options = {}) {
   let targets
 
   const prepare = () => {
-    // Under Vite, variables loaded from .env files (the VITE_ ones it inlines) are not in
-    // process.env; its resolved env has them.
+    // Under Vite, variables from .env files are not in process.env: viteEnv has them.
     const env = options.env ?? { ...process.env, ...viteEnv }
     return findSecrets({ env, names, pattern, minLength, allow }).map(({ name, value }) => ({
       name,
@@ -51,8 +51,12 @@ export function secretGuard(options = {}) {
     // Vite: nothing is bundled in dev, and 'post' runs us after the plugins that emit files.
     apply: 'build',
     enforce: 'post',
-    configResolved(config) {
-      viteEnv = config?.env ?? {}
+    async configResolved(config) {
+      // An explicit `env` replaces every other source, so the .env files are not even read.
+      if (options.env !== undefined) return
+      // config.env is what Vite inlines as import.meta.env; the files add what a config can
+      // inline through `define` after reading them with loadEnv(mode, envDir, '').
+      viteEnv = { ...(await envFileVariables(config ?? {})), ...config?.env }
     },
     buildStart() {
       // Once per build (and per rebuild in watch mode, so changed variables are picked up).

@@ -54,6 +54,7 @@ describe('base64 detection (property)', () => {
             secret,
             JSON.stringify(secret).slice(1, -1),
             secret.replace(/[\\']/g, '\\$&'),
+            secret.replace(/[\\`]/g, '\\$&').replaceAll('${', '\\${'),
             encodeURIComponent(secret),
             encodeURI(secret),
             new URLSearchParams({ v: secret }).toString().slice(2),

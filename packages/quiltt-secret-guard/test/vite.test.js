@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { build } from 'vite'
+import { dirname, join } from 'node:path'
+import { build, loadEnv } from 'vite'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { secretGuard } from '../src/index.js'
 import { leakedForms, leakLines, SECRET } from './helpers.js'
@@ -17,17 +17,39 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-/** A real `vite build` of an HTML page and one module, in memory. */
-async function viteBuild(files) {
-  for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text)
+/** @param {Record<string, string>} files paths relative to the project root */
+async function writeFiles(files) {
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, name)), { recursive: true })
+    await writeFile(join(root, name), text)
+  }
+}
+
+/**
+ * A real `vite build` of an HTML page and one module, in memory. `config` is merged over a
+ * config whose only plugin is the guard with its defaults.
+ */
+async function viteBuild(files, config = {}) {
+  await writeFiles(files)
   return build({
     root,
     configFile: false,
     logLevel: 'silent',
     plugins: [secretGuard()],
     build: { write: false, sourcemap: true },
+    ...config,
   })
 }
+
+/** The error a build failed with, or undefined when it succeeded. */
+const failure = (promise) =>
+  promise.then(
+    () => undefined,
+    (error) => error,
+  )
+
+/** @param {Awaited<ReturnType<typeof build>>} result */
+const outputs = (result) => (Array.isArray(result) ? result[0] : result).output
 
 const page = (body) =>
   `<!doctype html><html><body>${body}<script type="module" src="./main.js"></script></body></html>`
@@ -35,13 +57,12 @@ const page = (body) =>
 it('fails `vite build` when a VITE_-prefixed secret from .env reaches the bundle and the HTML', async () => {
   // The classic mistake: a public prefix makes Vite inline the secret. The value lives only in
   // .env, not in process.env, so the guard must read Vite's resolved env to know it.
-  const error = await viteBuild({
-    '.env': `VITE_QUILTT_API_KEY_SECRET=${SECRET}\n`,
-    'index.html': page('<p data-k="%VITE_QUILTT_API_KEY_SECRET%">hi</p>'),
-    'main.js': 'document.title = import.meta.env.VITE_QUILTT_API_KEY_SECRET\n',
-  }).then(
-    () => undefined,
-    (e) => e,
+  const error = await failure(
+    viteBuild({
+      '.env': `VITE_QUILTT_API_KEY_SECRET=${SECRET}\n`,
+      'index.html': page('<p data-k="%VITE_QUILTT_API_KEY_SECRET%">hi</p>'),
+      'main.js': 'document.title = import.meta.env.VITE_QUILTT_API_KEY_SECRET\n',
+    }),
   )
   expect(error).toBeInstanceOf(Error)
   expect(error.message).toContain('quiltt-secret-guard')
@@ -54,14 +75,63 @@ it('fails `vite build` when a VITE_-prefixed secret from .env reaches the bundle
 
 it('lets a clean `vite build` through, HTML, chunk and source map included', async () => {
   const result = await viteBuild({
-    '.env': `VITE_QUILTT_API_KEY_SECRET=${SECRET}\nVITE_CONNECTOR_ID=abc123\n`,
+    // Both secrets are checked (the unprefixed one is read from the file too); neither is used.
+    '.env': [
+      `VITE_QUILTT_API_KEY_SECRET=${SECRET}`,
+      'STRIPE_PRIVATE_KEY=sk_live_0123456789abcdef',
+      'VITE_CONNECTOR_ID=abc123\n',
+    ].join('\n'),
     'index.html': page('<p>%VITE_CONNECTOR_ID%</p>'),
     'main.js': 'document.title = import.meta.env.VITE_CONNECTOR_ID\n',
   })
-  const files = (Array.isArray(result) ? result[0] : result).output.map((o) => o.fileName).sort()
+  const files = outputs(result)
+    .map((o) => o.fileName)
+    .sort()
   expect(files).toEqual([
     expect.stringMatching(/^assets\/index-[\w-]+\.js$/),
     expect.stringMatching(/^assets\/index-[\w-]+\.js\.map$/),
     'index.html',
   ])
+})
+
+it('fails `vite build` when a config passes an unprefixed secret from `.env.[mode]` to define', async () => {
+  // The documented pattern `define: { … loadEnv(mode, envDir, '') … }`: the value is neither in
+  // process.env nor in Vite's public env, only in the .env file of this mode. Mode and envDir
+  // are not Vite's defaults, so the guard must take both from the resolved config.
+  expect(process.env.QUILTT_API_KEY_SECRET).toBeUndefined()
+  await writeFiles({
+    'config/.env': 'QUILTT_CONNECTOR_ID=abc123\n',
+    'config/.env.staging': `QUILTT_API_KEY_SECRET=${SECRET}\n`,
+    'index.html': page(''),
+    'main.js': 'document.title = __QUILTT_KEY__\n',
+  })
+  // What such a vite.config.js does with `({ mode }) => …` before returning its config.
+  const env = loadEnv('staging', join(root, 'config'), '')
+  const define = { __QUILTT_KEY__: JSON.stringify(env.QUILTT_API_KEY_SECRET) }
+  const error = await failure(viteBuild({}, { mode: 'staging', envDir: 'config', define }))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
+  ])
+  expect(leakedForms(error, SECRET)).toEqual([])
+})
+
+it('fails `vite build` when the minifier prints a secret with quotes and backslashes as a template literal', async () => {
+  const quoted = `qk_sec_"dq"'sq'\\path\\to\\key`
+  const env = { QUILTT_API_KEY_SECRET: quoted }
+  const define = { __QUILTT_KEY__: JSON.stringify(quoted) }
+  const files = { 'index.html': page(''), 'main.js': 'document.title = __QUILTT_KEY__\n' }
+
+  // The premise, checked without the guard: Vite 8's minifier prints the value in backticks,
+  // quotes raw and backslashes doubled, which neither JSON nor single-quote escaping gives.
+  const clean = outputs(await viteBuild(files, { define, plugins: [] }))
+  const code = clean.map((o) => (o.type === 'chunk' ? o.code : '')).join('\n')
+  expect(code).toContain(`\`${quoted.replaceAll('\\', '\\\\')}\``)
+  expect(code).not.toContain(JSON.stringify(quoted).slice(1, -1))
+  expect(code).not.toContain(quoted.replace(/[\\']/g, '\\$&'))
+
+  const error = await failure(viteBuild(files, { define, plugins: [secretGuard({ env })] }))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(JS-escaped\) in assets\/index-[\w-]+\.js$/),
+  ])
+  expect(leakedForms(error, quoted)).toEqual([])
 })

@@ -1,9 +1,10 @@
 // Declarative use (SPEC §3.5): autoBind over data-quiltt-* elements, in real Chromium. The
 // iframe transport talks to the puppet Connector served by ./fixture-server.ts at
-// http://{connectorId}.localhost:PORT (set per element with data-quiltt-connector-url); the
-// script transport loads the stand-in connector.js from http://cdn.localhost:PORT.
+// http://{connectorId}.localhost:PORT; the script transport loads the stand-in connector.js from
+// http://cdn.localhost:PORT. Those URLs and the token come from autoBind's config (what the page
+// author wrote), never from markup.
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { autoBind, ConnectorError } from '../../src/index'
+import { type AutoBindConfig, autoBind, ConnectorError } from '../../src/index'
 import {
   adopt,
   cleanup,
@@ -64,12 +65,21 @@ async function waitForEvent(seen: Seen[], name: string, target?: Element): Promi
   }, WAIT)
 }
 
+/** The page author's configuration: a fresh session token and the puppet Connector's URL. */
+function authorConfig(extra: AutoBindConfig = {}): AutoBindConfig & { token: string } {
+  return { token: makeToken(), connectorUrl, ...extra } as AutoBindConfig & { token: string }
+}
+
 /** A root of our own, so autoBind sees only this test's elements; unbound after the test. */
-function bindRoot(): { root: HTMLElement; unbind: () => void } {
+function bindRoot(config: AutoBindConfig = authorConfig()): {
+  root: HTMLElement
+  unbind: () => void
+  config: AutoBindConfig
+} {
   const root = adopt(document.createElement('section'))
-  const unbind = autoBind(root)
+  const unbind = autoBind(root, config)
   onCleanup(unbind)
-  return { root, unbind }
+  return { root, unbind, config }
 }
 
 function element(tag: string, attributes: Record<string, string>): HTMLElement {
@@ -78,18 +88,10 @@ function element(tag: string, attributes: Record<string, string>): HTMLElement {
   return node
 }
 
-/**
- * Attributes for an element bound to a fresh connectorId on the puppet Connector, with a
- * server-rendered token unless `extra` gives a token URL instead.
- */
+/** Attributes for an element bound to a fresh connectorId: markup chooses only what to open. */
 function quilttAttributes(kind: 'button' | 'container', extra: Record<string, string> = {}) {
   const connectorId = unique('ab')
-  const attributes: Record<string, string> = {
-    [`data-quiltt-${kind}`]: connectorId,
-    'data-quiltt-connector-url': connectorUrl,
-    ...('data-quiltt-token-url' in extra ? {} : { 'data-quiltt-token': makeToken() }),
-    ...extra,
-  }
+  const attributes: Record<string, string> = { [`data-quiltt-${kind}`]: connectorId, ...extra }
   return { connectorId, attributes }
 }
 
@@ -108,6 +110,32 @@ function puppetExit(frame: HTMLIFrameElement, fields: Record<string, unknown> = 
 
 /** Lets MutationObserver callbacks queued by a DOM change run (they are microtasks). */
 const mutationsDelivered = () => Promise.resolve()
+
+/** Observes and answers the SDK's token request; fetch is plumbing here, not the subject. */
+function answerTokenRequests(answer: () => Response) {
+  const requests: {
+    url: string
+    method?: string
+    credentials?: RequestCredentials
+    redirect?: RequestRedirect
+  }[] = []
+  const original = window.fetch
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input)
+    if (new URL(url).origin !== location.origin) return original(input, init)
+    requests.push({
+      url,
+      method: init?.method,
+      credentials: init?.credentials,
+      redirect: init?.redirect,
+    })
+    return answer()
+  }) as typeof fetch
+  onCleanup(() => {
+    window.fetch = original
+  })
+  return requests
+}
 
 describe('data-quiltt-button', () => {
   test('a click opens the modal; quiltt:* events bubble to document with { metadata } / { type, metadata }', async () => {
@@ -143,14 +171,13 @@ describe('data-quiltt-button', () => {
 
   test('data-quiltt-transport="script" drives connector.js instead of an iframe', async () => {
     const seen = listenAtDocument()
-    const { root } = bindRoot()
-    const url = scriptUrl()
+    const config = authorConfig({ scriptUrl: scriptUrl() })
+    const { root } = bindRoot(config)
     const { connectorId, attributes } = quilttAttributes('button', {
       'data-quiltt-transport': 'script',
-      'data-quiltt-script-url': url,
       'data-quiltt-institution': 'Chase',
     })
-    const token = attributes['data-quiltt-token']
+    const { token } = config
     const button = element('button', attributes)
     root.append(button)
     await mutationsDelivered()
@@ -180,7 +207,8 @@ describe('data-quiltt-container', () => {
     })
     const container = element('div', attributes)
     root.append(container)
-    onCleanup(autoBind(root))
+    const config = authorConfig()
+    onCleanup(autoBind(root, config))
 
     // No click needed: the Connector mounts as soon as the element is bound.
     const frame = await vi.waitFor(() => {
@@ -192,7 +220,7 @@ describe('data-quiltt-container', () => {
     expect(src.origin).toBe(originOf(connectorId))
     expect(src.searchParams.get('connectionId')).toBe('conn_55')
     expect(src.searchParams.get('institution')).toBe('First Bank')
-    expect(src.searchParams.get('token')).toBe(attributes['data-quiltt-token'])
+    expect(src.searchParams.get('token')).toBe(config.token)
 
     await waitForEvent(seen, 'load', container)
     puppetExit(frame!, { type: 'ExitAbort' })
@@ -262,31 +290,13 @@ describe('elements added and removed later', () => {
   })
 })
 
-describe('data-quiltt-token-url', () => {
-  /** Observes and answers the SDK's token request; fetch is plumbing here, not the subject. */
-  function answerTokenRequests(answer: () => Response) {
-    const requests: { url: string; method?: string; credentials?: RequestCredentials }[] = []
-    const original = window.fetch
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input)
-      if (new URL(url).origin !== location.origin) return original(input, init)
-      requests.push({ url, method: init?.method, credentials: init?.credentials })
-      return answer()
-    }) as typeof fetch
-    onCleanup(() => {
-      window.fetch = original
-    })
-    return requests
-  }
-
-  test('same-origin POST with credentials same-origin; the JSON token opens the Connector', async () => {
+describe('token: { url } (data-token-url on the script tag)', () => {
+  test('same-origin POST, cookies same-origin, redirects refused; the JSON token opens the Connector', async () => {
     const token = makeToken()
     const requests = answerTokenRequests(() => Response.json({ token }))
     const seen = listenAtDocument()
-    const { root } = bindRoot()
-    const { connectorId, attributes } = quilttAttributes('button', {
-      'data-quiltt-token-url': '/api/quiltt/session',
-    })
+    const { root } = bindRoot(authorConfig({ token: { url: '/api/quiltt/session' } }))
+    const { connectorId, attributes } = quilttAttributes('button')
     const button = element('button', attributes)
     root.append(button)
     await mutationsDelivered()
@@ -295,7 +305,12 @@ describe('data-quiltt-token-url', () => {
     button.click()
     await waitForEvent(seen, 'load', button)
     expect(requests).toEqual([
-      { url: `${location.origin}/api/quiltt/session`, method: 'POST', credentials: 'same-origin' },
+      {
+        url: `${location.origin}/api/quiltt/session`,
+        method: 'POST',
+        credentials: 'same-origin',
+        redirect: 'error',
+      },
     ])
     const src = new URL(frameIn(dialogFor(connectorId)!)!.src)
     expect(src.searchParams.get('token')).toBe(token)
@@ -312,10 +327,8 @@ describe('data-quiltt-token-url', () => {
   ])('%s → quiltt:error with TOKEN_PROVIDER_FAILED', async (_, answer) => {
     const requests = answerTokenRequests(answer)
     const seen = listenAtDocument()
-    const { root } = bindRoot()
-    const { connectorId, attributes } = quilttAttributes('button', {
-      'data-quiltt-token-url': '/api/quiltt/session',
-    })
+    const { root } = bindRoot(authorConfig({ token: { url: '/api/quiltt/session' } }))
+    const { connectorId, attributes } = quilttAttributes('button')
     const button = element('button', attributes)
     root.append(button)
     await mutationsDelivered()
@@ -326,26 +339,42 @@ describe('data-quiltt-token-url', () => {
     const error = failed.detail.error
     expect(error).toBeInstanceOf(ConnectorError)
     expect((error as ConnectorError).code).toBe('TOKEN_PROVIDER_FAILED')
+    expect((error as ConnectorError).message).toContain('/api/quiltt/session')
     expect(dialogFor(connectorId)).toBeUndefined()
     expect(seen.map((event) => event.name)).toEqual(['error'])
+  })
+
+  test.each([
+    ['{ message }', { error: 'rate_limited', message: 'Too many sessions: try again in 60 s' }],
+    ['{ error: { message } }', { error: { message: 'Too many sessions: try again in 60 s' } }],
+  ])("the server's JSON %s reaches the quiltt:error detail", async (_, body) => {
+    answerTokenRequests(() => Response.json(body, { status: 429 }))
+    const seen = listenAtDocument()
+    const { root } = bindRoot(authorConfig({ token: { url: '/api/quiltt/session' } }))
+    const button = element('button', quilttAttributes('button').attributes)
+    root.append(button)
+    await mutationsDelivered()
+    button.click()
+    const failed = await waitForEvent(seen, 'error', button)
+    const error = failed.detail.error as ConnectorError
+    expect(error.code).toBe('TOKEN_PROVIDER_FAILED')
+    expect(error.message).toContain('HTTP 429')
+    expect(error.message).toContain('Too many sessions: try again in 60 s')
   })
 
   test('a cross-origin token URL is refused at bind time with INVALID_OPTIONS', async () => {
     const requests = answerTokenRequests(() => Response.json({ token: makeToken() }))
     const seen = listenAtDocument()
     const root = adopt(document.createElement('section'))
-    const { attributes } = quilttAttributes('button', {
-      'data-quiltt-token-url': `${originOf('evil')}/session`,
-    })
-    const button = element('button', attributes)
+    const button = element('button', quilttAttributes('button').attributes)
     root.append(button)
-    onCleanup(autoBind(root))
+    onCleanup(autoBind(root, authorConfig({ token: { url: `${originOf('evil')}/session` } })))
 
     expect(seen.map((event) => [event.name, event.target])).toEqual([['error', button]])
     const error = seen[0]!.detail.error as ConnectorError
     expect(error).toBeInstanceOf(ConnectorError)
     expect(error.code).toBe('INVALID_OPTIONS')
-    expect(error.message).toMatch(/data-quiltt-token-url/)
+    expect(error.message).toMatch(/data-token-url/)
     button.click()
     await mutationsDelivered()
     expect(requests).toEqual([])
@@ -353,18 +382,19 @@ describe('data-quiltt-token-url', () => {
   })
 })
 
-test('a button with neither a token nor a token URL → quiltt:error INVALID_OPTIONS at bind time', () => {
+test('without a configured token → quiltt:error INVALID_OPTIONS at bind time, naming where it goes', () => {
   const seen = listenAtDocument()
   const root = adopt(document.createElement('section'))
   const button = element('button', { 'data-quiltt-button': unique('ab') })
   root.append(button)
-  onCleanup(autoBind(root))
+  onCleanup(autoBind(root, { connectorUrl }))
 
   expect(seen).toHaveLength(1)
   expect(seen[0]).toMatchObject({ name: 'error', target: button, bubbles: true })
   const error = seen[0]!.detail.error as ConnectorError
   expect(error).toBeInstanceOf(ConnectorError)
   expect(error.code).toBe('INVALID_OPTIONS')
+  expect(error.message).toMatch(/data-token-url/)
 })
 
 test('the function autoBind returns unbinds everything', async () => {

@@ -106,20 +106,33 @@ function hostPage(
     )
   }
   if (pathname === '/pages/iife.html') {
-    // The SDK tag sits in <head>: the container below is parsed later, so only autoBind on
-    // DOMContentLoaded can find it. Strict CSP and Trusted Types on top.
+    // The SDK tag sits in <head> and carries the page author's configuration; the container below
+    // is parsed later, so only autoBind on DOMContentLoaded can find it. Strict CSP and Trusted
+    // Types on top. `clobber=1`: markup injected before the SDK tag (which then sits at the end of
+    // the body) tries to pass itself off as `document.currentScript` and to configure the SDK.
     const csp = [
       "default-src 'self'",
       `frame-src http://*.localhost:${port}`,
       "require-trusted-types-for 'script'",
       'trusted-types quiltt-embed',
     ].join('; ')
+    const sdk = `<script src="/sdk/quiltt-embed.min.js"${attrs({
+      'token-url': '/api/session',
+      'connector-url': `http://{connectorId}.localhost:${port}`,
+    })}></script>`
+    const tags = `<script src="/fixtures/observe.js"></script>${sdk}<script src="/fixtures/run-iife.js"${attrs({ parent })}></script>`
     const container = `<div id="inline"${attrs({
       'quiltt-container': query.get('connectorId') ?? '',
-      'quiltt-token': sessionToken(),
-      'quiltt-connector-url': `http://{connectorId}.localhost:${port}`,
     })}></div>`
-    return page('Script-tag host page', csp, scripts('run-iife.js', {}), container)
+    if (query.get('clobber')) {
+      const injected = `<img name="currentScript"${attrs({
+        'token-url': '/api/evil-session',
+        'connector-url': `http://evil.localhost:${port}`,
+        parent,
+      })}><form name="currentScript"></form>`
+      return page('Script-tag host page', csp, '', injected + container + tags)
+    }
+    return page('Script-tag host page', csp, tags, container)
   }
   return undefined
 }
@@ -175,6 +188,12 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
       return send(response, 200, 'application/json', JSON.stringify(await bundleStatus()))
     }
     if (!HOST.test(host)) return send(response, 404, 'text/plain', 'use http://{name}.localhost')
+
+    // The host pages' same-origin token endpoints (only POST, as the SDK sends).
+    if (/^\/api\/(evil-)?session$/.test(url.pathname)) {
+      if (request.method !== 'POST') return send(response, 405, 'application/json', '{}')
+      return send(response, 200, 'application/json', JSON.stringify({ token: sessionToken() }))
+    }
 
     if (url.pathname === '/v1/connector.js') {
       // Variants, all keyed on the exact URL so each test has its own:

@@ -2,7 +2,7 @@
 // tokens, the fake connector.js's call log, and cleanup. Waits are conditions, never sleeps.
 import { expect, inject, vi } from 'vitest'
 import type { Connector, ConnectorOptions } from '../../src/index'
-import { ConnectorError, createConnector } from '../../src/index'
+import { ConnectorError, createConnector, scriptTransport } from '../../src/index'
 
 /** A call recorded by the fake connector.js: `['connect', id, options]`, `['onLoad', id, fn]`, … */
 export type QuilttCall = [name: string, ...args: unknown[]]
@@ -119,7 +119,7 @@ export function createScriptConnector(options: Partial<ConnectorOptions> = {}): 
   const connector = createConnector({
     connectorId: unique('c'),
     token: makeToken(),
-    transport: 'script',
+    transport: scriptTransport,
     scriptUrl: scriptUrl(),
     ...options,
   })

@@ -161,9 +161,16 @@ test('the IIFE defines window.QuilttEmbed and auto-binds data-quiltt-* once the 
   const connectorId = unique('iife')
   const report = await loadPage<IifeReport>('/pages/iife.html', { connectorId })
 
-  expect(report.keys).toEqual(['ConnectorError', 'autoBind', 'createConnector', 'version'])
+  expect(report.keys).toEqual([
+    'ConnectorError',
+    'autoBind',
+    'createConnector',
+    'scriptTransport',
+    'version',
+  ])
   expect(report.types).toEqual({
     createConnector: 'function',
+    scriptTransport: 'object',
     ConnectorError: 'function',
     autoBind: 'function',
     version: 'string',
@@ -177,5 +184,19 @@ test('the IIFE defines window.QuilttEmbed and auto-binds data-quiltt-* once the 
     { name: 'load', target: 'inline', bubbles: true, metadata: { connectorId } },
   ])
   expect(new URL(report.iframeSrc ?? '').origin).toBe(`http://${connectorId}.localhost:${port}`)
+  expect(report.violations).toEqual([])
+})
+
+// DOM clobbering: markup named `currentScript` shadows `document.currentScript` and carries its
+// own data-token-url and data-connector-url. The SDK reads its own tag through Document's getter,
+// so the page author's configuration wins and the injected one is never used.
+test('markup clobbering document.currentScript cannot configure the SDK', async () => {
+  const connectorId = unique('iife')
+  const report = await loadPage<IifeReport>('/pages/iife.html', { connectorId, clobber: '1' })
+
+  expect(report.seen.map((event) => event.name)).toEqual(['open', 'load'])
+  expect(new URL(report.iframeSrc ?? '').origin).toBe(`http://${connectorId}.localhost:${port}`)
+  expect(await requestCount(`http://cdn.localhost:${port}/api/evil-session`)).toBe(0)
+  expect(await requestCount(`http://cdn.localhost:${port}/api/session`)).toBeGreaterThan(0)
   expect(report.violations).toEqual([])
 })
