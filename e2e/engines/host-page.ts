@@ -11,10 +11,12 @@ export interface PageOptions {
    * (as in an engine without Trusted Types).
    */
   csp?: 'none' | 'strict' | 'trusted-types' | 'no-trusted-types'
+  /** IIFE only: configure autoBind on the SDK's script tag (token URL, Connector URL, IDs). */
+  scriptTag?: 'configured'
 }
 
 export function hostPage(
-  { bundle = 'esm', csp = 'none' }: Record<string, string>,
+  { bundle = 'esm', csp = 'none', scriptTag }: Record<string, string>,
   ports: { puppet: number; script: number },
 ): { html: string; csp: string } {
   const frames = `http://*.localhost:${ports.puppet} http://*.localhost:${ports.script}`
@@ -23,6 +25,7 @@ export function hostPage(
     `script-src 'self' http://cdn.localhost:${ports.script}`,
     `frame-src ${frames}`,
     "connect-src 'self'",
+    "img-src 'self'",
     "style-src 'self'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -30,6 +33,11 @@ export function hostPage(
       ? ["require-trusted-types-for 'script'", 'trusted-types quiltt-embed']
       : []),
   ]
+  // The page author's autoBind configuration, as the script-tag build reads it.
+  const sdkTag =
+    scriptTag === 'configured'
+      ? ` data-token-url="/session" data-connector-url="http://{connectorId}.localhost:${ports.puppet}"`
+      : ''
   const scripts = [
     csp === 'no-trusted-types' ? '/no-trusted-types.js' : '',
     '/harness.js',
@@ -37,7 +45,7 @@ export function hostPage(
     bundle === 'iife' ? '/boot-iife.js' : '',
   ]
     .filter(Boolean)
-    .map((src) => `<script src="${src}"></script>`)
+    .map((src) => `<script src="${src}"${src.startsWith('/sdk/') ? sdkTag : ''}></script>`)
   if (bundle === 'esm') scripts.push('<script type="module" src="/boot-esm.js"></script>')
   const html = `<!doctype html>
 <html lang="en">

@@ -32,6 +32,15 @@ export interface Servers {
   close(): Promise<void>
 }
 
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+
+/** A session token shaped like Quiltt's (the SDK checks its shape and `exp`, not the signature). */
+function sessionToken(): string {
+  const now = Math.floor(Date.now() / 1000)
+  const claims = { iat: now, nbf: now, exp: now + 3600, jti: crypto.randomUUID(), oid: 'p_page' }
+  return `${base64url({ alg: 'HS512', typ: 'JWT' })}.${base64url(claims)}.c2lnbmF0dXJl`
+}
+
 const send = (response: ServerResponse, status: number, type: string, body: string | Buffer) => {
   response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body)
 }
@@ -42,6 +51,12 @@ export async function startServers(): Promise<Servers> {
   const ports = { puppet: puppet.port, script: script.port }
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://app.localhost')
+    if (url.pathname === '/session' && request.method === 'POST') {
+      // The page's own token endpoint, as an integrator's server has one.
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      return response.end(JSON.stringify({ token: sessionToken() }))
+    }
+    if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '')
     if (url.pathname === '/page') {
       const { html, csp } = hostPage(Object.fromEntries(url.searchParams), ports)
       if (csp) response.setHeader('Content-Security-Policy', csp)

@@ -9,7 +9,9 @@
   /** CSP violations reported in this page. */
   const violations = []
   document.addEventListener('securitypolicyviolation', (event) =>
-    violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    violations.push(
+      `${event.effectiveDirective} ${event.blockedURI} ${event.sample} ${event.sourceFile}:${event.lineNumber}`,
+    ),
   )
   /** Errors that reached the page (a listener or the SDK throwing). */
   const errors = []
@@ -27,6 +29,17 @@
     'navigate',
   ]
   const connectors = new Map()
+  const QUILTT_EVENTS = [
+    'open',
+    'load',
+    'exit',
+    'exit-success',
+    'exit-abort',
+    'exit-error',
+    'navigate',
+    'error',
+  ]
+  const quilttEvents = []
   let sdk
   let counter = 0
   let puppetPort = ''
@@ -107,8 +120,13 @@
 
   window.harness = {
     ready(api) {
-      sdk = api
-      document.getElementById('tall').style.height = '3000px'
+      const tall = () => {
+        document.getElementById('tall').style.height = '3000px'
+        sdk = api
+      }
+      // The script-tag build runs in <head>, before the body is parsed.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', tall)
+      else tall()
     },
     async whenReady(port) {
       puppetPort = port
@@ -133,8 +151,7 @@
         token: makeToken(),
         connectorUrl: `http://{connectorId}.localhost:${puppetPort}`,
         container,
-        // The script transport is a value in the SDK's API; before that, the string named it.
-        ...(scriptUrl ? { transport: sdk.scriptTransport ?? 'script', scriptUrl } : {}),
+        ...(scriptUrl ? { transport: sdk.scriptTransport, scriptUrl } : {}),
         ...options,
       })
       for (const name of EVENTS)
@@ -154,6 +171,16 @@
           entry.outcome = `rejected ${error?.code}`
         },
       )
+    },
+    /** preload() and wait for it to settle; resolves the outcome. */
+    async preload(connectorId) {
+      return connectors
+        .get(connectorId)
+        .connector.preload()
+        .then(
+          () => 'resolved',
+          (error) => `rejected ${error?.code}`,
+        )
     },
     /** open() and wait for it to settle; resolves the outcome. */
     async openAndWait(connectorId) {
@@ -276,6 +303,83 @@
     scrollTo(y) {
       scrollTo(0, y)
       return scrollY
+    },
+    /** Marks the connector's iframe element, to tell later whether it is still the same one. */
+    markFrame(connectorId, mark) {
+      frameOf(connectorId).dataset.mark = mark
+    },
+    frameMark: (connectorId) => frameOf(connectorId)?.dataset.mark ?? null,
+    /** How many Loads the connector's frame has posted (each one is a page load of the puppet). */
+    loads: (connectorId) =>
+      messages.filter(
+        (event) =>
+          event.source === frameOf(connectorId)?.contentWindow && event.data?.type === 'Load',
+      ).length,
+    /** Is anything of this prepared connector visible, focusable or in the way of the page? */
+    prepared(connectorId) {
+      const frame = frameOf(connectorId)
+      const hidden = frame.closest('[aria-hidden="true"]')
+      return {
+        visible: frame.checkVisibility({ visibilityProperty: true }),
+        inert: Boolean(frame.closest('[inert]')),
+        ariaHidden: Boolean(hidden),
+        dialogShown: dialog()?.checkVisibility({ visibilityProperty: true }) ?? false,
+      }
+    },
+    /** Records every bubbling quiltt:* DOM event that reaches the document. */
+    listenQuiltt() {
+      for (const name of QUILTT_EVENTS) {
+        document.addEventListener(`quiltt:${name}`, (event) => {
+          const { metadata, type, url, error } = event.detail ?? {}
+          quilttEvents.push({
+            name,
+            target: event.target.id,
+            bubbles: event.bubbles,
+            detail: plain({ type, metadata, url, error: error && { code: error.code } }),
+          })
+        })
+      }
+    },
+    quilttEvents: () => quilttEvents,
+    /** Adds `<tag id=... data-...>` to `parent` (default: the body) and returns its id. */
+    addElement(tag, attributes, parent = 'content') {
+      const element = document.createElement(tag)
+      element.id = unique(tag)
+      element.textContent = `${tag} ${element.id}`
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
+      document.getElementById(parent).prepend(element)
+      return element.id
+    },
+    /** autoBind(root, config) from JavaScript, with a fresh session token. */
+    autoBind(rootId, config) {
+      const root = document.getElementById(rootId)
+      return Boolean(sdk.autoBind(root, { token: makeToken(), ...config }))
+    },
+    frameIn: (id) => {
+      const frame = document.getElementById(id)?.querySelector('iframe')
+      return frame ? new URL(frame.src).origin : null
+    },
+    dialogOrigin: () => {
+      const frame = dialog()?.querySelector('iframe')
+      return frame ? new URL(frame.src).origin : null
+    },
+    /** The modal's Connector frame posts `data` (for connectors autoBind made). */
+    async postFromDialog(data) {
+      const win = dialog().querySelector('iframe').contentWindow
+      win.postMessage({ fixture: 'post', data }, '*')
+      await sync(win)
+    },
+    /**
+     * Does this engine enforce Trusted Types here? A plain string must then be refused (which
+     * the page reports as a violation: read `violations()` before).
+     */
+    trustedTypesEnforced() {
+      try {
+        document.createElement('script').src = '/not-loaded.js'
+        return false
+      } catch {
+        return true
+      }
     },
     startTracking() {
       listeners.clear()
