@@ -291,7 +291,7 @@
     page() {
       const root = document.documentElement
       return {
-        inert: [...document.body.children].filter((node) => node.inert).map((node) => node.id),
+        inert: ['header', 'content'].filter((id) => document.getElementById(id).inert),
         overflow: getComputedStyle(root).overflowY,
         styles: [root.style.cssText, document.body.style.cssText],
         content: box(document.getElementById('content')),
@@ -363,11 +363,12 @@
       const frame = dialog()?.querySelector('iframe')
       return frame ? new URL(frame.src).origin : null
     },
-    /** The modal's Connector frame posts `data` (for connectors autoBind made). */
-    async postFromDialog(data) {
-      const win = dialog().querySelector('iframe').contentWindow
-      win.postMessage({ fixture: 'post', data }, '*')
-      await sync(win)
+    /**
+     * The modal's Connector frame posts `data` (for connectors autoBind made). No round trip: an
+     * exit takes the frame away, so callers wait for its events instead.
+     */
+    postFromDialog(data) {
+      dialog().querySelector('iframe').contentWindow.postMessage({ fixture: 'post', data }, '*')
     },
     /**
      * Does this engine enforce Trusted Types here? A plain string must then be refused (which
