@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import puppeteer, { type Frame, type Page } from 'puppeteer-core'
 import type { Key, Launch, Target } from './driver'
+import { waitUntil } from './processes'
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'
 
@@ -68,11 +69,17 @@ export const launchFirefox: Launch = async () => {
       await page.setViewport({ width, height })
     },
     async clickInPopup(selector) {
-      const target = await browser.waitForTarget(
-        (candidate) => candidate.type() === 'page' && candidate !== page.target(),
+      // The popup is the one top-level page besides ours (BiDi lists iframes as targets too).
+      let popup: Page | undefined
+      await waitUntil(
+        async () => {
+          popup = (await browser.pages()).find((candidate) => candidate !== page)
+          return popup !== undefined
+        },
+        20_000,
+        'a popup window',
       )
-      const popup = await target.asPage()
-      await popup.locator(selector).click()
+      await popup!.locator(selector).click()
     },
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` })

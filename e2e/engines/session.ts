@@ -9,12 +9,15 @@ import type { PageOptions } from './host-page'
 import { type Servers, startServers } from './host-server'
 import { launchWebKit } from './webkit'
 
-const LAUNCHERS: Record<EngineName, Launch> = { firefox: launchFirefox, webkit: launchWebKit }
+export const LAUNCHERS: Record<EngineName, Launch> = {
+  firefox: launchFirefox,
+  webkit: launchWebKit,
+}
 
 /** Screenshots are kept as test artifacts here (gitignored). */
 export const ARTIFACTS = new URL('../../test-results/engines/', import.meta.url)
 
-function selectedEngines(): EngineName[] {
+export function selectedEngines(): EngineName[] {
   const names = (process.env.QUILTT_ENGINES ?? 'firefox,webkit').split(',').filter(Boolean)
   for (const name of names) {
     if (!(name in LAUNCHERS)) throw new Error(`Unknown engine ${name}: use firefox and/or webkit`)

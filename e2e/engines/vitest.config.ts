@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Conditions, not sleeps: a cold Connector on a loaded 2-core machine can take seconds.
+    expect: { poll: { timeout: 20_000, interval: 50 } },
   },
 })
