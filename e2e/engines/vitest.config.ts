@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     name: 'engines',
     root: new URL('../../', import.meta.url).pathname,
-    include: ['e2e/engines/**/*.test.ts'],
+    // Not `*.test.ts`: Playwright's default testMatch under e2e/ would pick those up too.
+    include: ['e2e/engines/**/*.scenario.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,
