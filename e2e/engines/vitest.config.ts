@@ -9,6 +9,8 @@ export default defineConfig({
     // Not `*.test.ts`: Playwright's default testMatch under e2e/ would pick those up too.
     include: ['e2e/engines/**/*.scenario.ts'],
     environment: 'node',
+    // The scenarios load the built bundles: build them when missing, as the Playwright run does.
+    globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
