@@ -28,7 +28,6 @@ export const launchFirefox: Launch = async () => {
     // Popups are part of the OAuth flow; nothing should reach the network but loopback.
     extraPrefsFirefox: {
       'dom.disable_open_during_load': false,
-      'focusmanager.testmode': true,
       'network.proxy.allow_hijacking_localhost': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,

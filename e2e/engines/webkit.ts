@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Builder, By, Key as Keys, until, type WebDriver } from 'selenium-webdriver'
 import type { Driver, Key, Launch, Target } from './driver'
-import { freePort, waitUntil } from './processes'
+import { freePort, startXvfb, waitUntil, XVFB } from './processes'
 
 const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver'
 const MINIBROWSER =
   process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
-const XVFB = process.env.XVFB_PATH ?? '/usr/bin/Xvfb'
 
 const KEYS: Record<Key, string> = {
   Tab: Keys.TAB,
@@ -29,27 +28,6 @@ const GTK_CSS = `headerbar, headerbar *, toolbar, toolbar *, entry, button, box 
   min-width: 0; padding: 0; margin: 0; font-size: 1px;
 }
 `
-
-/** Starts Xvfb on a display it picks itself (-displayfd) and resolves that display's name. */
-async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
-  const xvfb = spawn(
-    XVFB,
-    ['-displayfd', '3', '-screen', '0', '1600x1200x24', '-nolisten', 'tcp'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    },
-  )
-  const display = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    xvfb.stdio[3]?.on('data', (chunk: Buffer) => {
-      out += chunk
-      if (out.includes('\n')) resolve(`:${out.trim()}`)
-    })
-    xvfb.once('error', reject)
-    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it was ready`)))
-  })
-  return { display, process: xvfb }
-}
 
 export const launchWebKit: Launch = async () => {
   for (const [path, what] of [

@@ -347,7 +347,7 @@
       element.id = unique(tag)
       element.textContent = `${tag} ${element.id}`
       for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
-      document.getElementById(parent).prepend(element)
+      ;(parent === 'body' ? document.body : document.getElementById(parent)).prepend(element)
       return element.id
     },
     /** autoBind(root, config) from JavaScript, with a fresh session token. */
