@@ -56,7 +56,7 @@ describeEngines('strict CSP and the script transport', (session) => {
     const url = scriptUrl(session())
     const ids: string[] = []
     for (let i = 0; i < 3; i++) ids.push(await call<string>('create', { scriptUrl: url }))
-    for (const id of ids) await call('open', id)
+    await call('openAll', ids)
     for (const id of ids) await expect.poll(() => call('outcome', id)).toBe('resolved')
     expect(await servers.scriptRequests(url)).toBe(1)
     // And again after all of them closed: still the one script.

@@ -182,6 +182,10 @@
           (error) => `rejected ${error?.code}`,
         )
     },
+    /** Starts open() on each, in one task: none can see another's connector.js arrive first. */
+    openAll(connectorIds) {
+      for (const connectorId of connectorIds) window.harness.open(connectorId)
+    },
     /** open() and wait for it to settle; resolves the outcome. */
     async openAndWait(connectorId) {
       window.harness.open(connectorId)
