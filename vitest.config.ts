@@ -49,6 +49,7 @@ export default defineConfig({
             'packages/quiltt-sandbox/test/**/*.test.{js,ts}',
             'packages/quiltt-embed/test/property/**/*.test.ts',
             'packages/quiltt-secret-guard/test/**/*.test.{js,ts}',
+            'packages/quiltt-session/test/**/*.test.{js,ts}',
             'demo/test/**/*.test.{js,ts}',
           ],
         },

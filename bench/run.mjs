@@ -1,5 +1,6 @@
-// npm run bench: sizes, open→Load speed and long-use figures of quiltt-embed next to its budgets
-// (SPEC §9, issue 5) and to the SDKs people would use instead. Prints markdown and writes
+// npm run bench: sizes, open→Load speed (cold and after preload()) and long-use figures of
+// quiltt-embed next to its budgets (SPEC §9, issues 5 and 12) and to the SDKs people would use
+// instead. Prints markdown and writes
 // bench/results.json. Options: --runs N (timed pairs per transport, default 40), --cycles N
 // (default 500). Exits 0 even when a budget fails: this is a report; the table says FAIL.
 import { writeFileSync } from 'node:fs'
@@ -12,11 +13,13 @@ import { runCycles } from './lib/cycles.mjs'
 import { bareIframe, bareScript, sdkIframe, sdkScript } from './lib/open-to-load.mjs'
 import { startPageServer } from './lib/page-server.mjs'
 import { benchDir } from './lib/paths.mjs'
+import { comparePreloaded, runPreloadCycles } from './lib/preload.mjs'
 import { ensureBundles, ensureComparePackages } from './lib/prepare.mjs'
 import { openProbe } from './lib/probe.mjs'
 import { formatReport, judge } from './lib/report.mjs'
 import { countScriptRequests } from './lib/script-requests.mjs'
 import { issueToken } from './lib/session.mjs'
+import { measureSessionLoad } from './lib/session-load.mjs'
 import { measureSizes } from './lib/sizes.mjs'
 
 const { values } = parseArgs({
@@ -58,6 +61,8 @@ async function measureInBrowser() {
     const iframe = await compareRuns(page, { sdk: sdkIframe, bare: bareIframe }, plan)
     step(`open→load, script transport: ${runs} + ${WARMUP} pairs`)
     const script = await compareRuns(page, { sdk: sdkScript, bare: bareScript }, plan)
+    step(`open→load after preload() vs cold: ${runs} + ${WARMUP} pairs`)
+    const preloaded = await comparePreloaded(page, plan)
     await page.close()
 
     step('connector.js requests for 10 connectors')
@@ -74,7 +79,30 @@ async function measureInBrowser() {
     const cycles = await runCycles(cyclePage, { ...cycleOptions, count: cycleCount })
     const after = await probe.snapshot()
     await probe.detach()
-    return { chromium: browser.version(), iframe, script, ten, cycles, before, after }
+    await cyclePage.close()
+
+    step(`${cycleCount} preload/open/destroy cycles (after ${WARMUP_CYCLES} warm-up cycles)`)
+    const preloadPage = await context.newPage()
+    await preloadPage.goto(server.url)
+    const preloadProbe = await openProbe(preloadPage)
+    const preloadCycles = await runPreloadCycles(preloadPage, preloadProbe, {
+      count: cycleCount,
+      warmup: WARMUP_CYCLES,
+      token,
+      connectorUrl,
+    })
+    await preloadProbe.detach()
+    return {
+      chromium: browser.version(),
+      iframe,
+      script,
+      preloaded,
+      ten,
+      cycles,
+      preloadCycles,
+      before,
+      after,
+    }
   } finally {
     await browser.close()
     await server.close()
@@ -87,7 +115,9 @@ ensureComparePackages()
 step('sizes')
 const sizes = await measureSizes()
 const measured = await measureInBrowser()
-const { iframe, script, ten, cycles, before, after } = measured
+step('quiltt-session: 50 users × 10 concurrent requests over 2 instances sharing one Redis')
+const session = await measureSessionLoad()
+const { iframe, script, preloaded, ten, cycles, preloadCycles, before, after } = measured
 
 /** @type {any} */
 const results = {
@@ -100,6 +130,7 @@ const results = {
     bareMs: iframe.bareMs,
     ratio: iframe.ratio,
     script: { sdkMs: script.sdkMs, bareMs: script.bareMs, ratio: script.ratio },
+    preloaded,
   },
   scriptRequestsFor10: ten.requests,
   cycles: {
@@ -111,6 +142,8 @@ const results = {
     heapBefore: before.heap,
     heapAfter: after.heap,
   },
+  preloadCycles,
+  session,
 }
 results.budgets = judge(results, { before, after, interval: iframe.interval })
 writeFileSync(`${benchDir}results.json`, `${JSON.stringify(results, null, 2)}\n`)

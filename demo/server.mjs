@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
-import { demoUser } from './lib/demo-user.mjs'
+import { createClientLimit } from './lib/client-limit.mjs'
+import { createDemoSessions } from './lib/demo-sessions.mjs'
 import { renderTemplate } from './lib/html.mjs'
 import { resolveQuilttConfig } from './lib/quiltt-config.mjs'
 import { applySecurityHeaders, contentSecurityPolicy } from './lib/security-headers.mjs'
-import { AuthApiError, createSessionStore } from './lib/session-store.mjs'
+import { createSignIn, parseName } from './lib/sign-in.mjs'
 import {
   connectorFrameSource,
   createNonce,
@@ -26,12 +27,17 @@ const CONNECTION_ID = /^[A-Za-z0-9_-]{1,128}$/
  *   host?: string,
  *   env?: Record<string, string | undefined>,
  *   sandbox?: Record<string, unknown>,
- * }} [options] `sandbox` is passed to `startSandbox` (e.g. `{ tokenTtlSeconds, rateLimit }`)
+ *   clientLimit?: { limit: number, windowMs: number },
+ *   now?: () => number,
+ * }} [options] `sandbox` is passed to `startSandbox` (e.g. `{ tokenTtlSeconds, rateLimit }`);
+ *   `clientLimit` is the token endpoint's per-client limit (default 20 per 10 s); `now` is the
+ *   session cache's clock (tests move it)
  * @returns {Promise<{
  *   url: string,
  *   mode: 'quiltt' | 'sandbox',
  *   connectorId: string,
  *   sandbox?: import('./lib/quiltt-config.mjs').QuilttConfig['sandbox'],
+ *   store: 'memory' | 'redis',
  *   close(): Promise<void>,
  * }>}
  *
@@ -45,12 +51,31 @@ export async function startDemo({
   host = '127.0.0.1',
   env = process.env,
   sandbox: sandboxOptions,
+  clientLimit = { limit: 20, windowMs: 10_000 },
+  now,
 } = {}) {
   const quiltt = await resolveQuilttConfig(env, sandboxOptions)
-  const sessions = createSessionStore({
-    authUrl: quiltt.authUrl,
-    apiKeySecret: quiltt.apiKeySecret,
+  const demoSessions = await createDemoSessions(quiltt, { redisUrl: env.REDIS_URL?.trim(), now })
+  const { sessions } = demoSessions
+  const signIn = createSignIn()
+  const limit = createClientLimit(clientLimit)
+  /**
+   * What quiltt-session issues tokens for: the signed-in name as Profile attributes. The first
+   * token creates the Profile; quiltt-session keeps its ID in the store, so the same name always
+   * gets the same Profile (and its Connections).
+   * @param {import('node:http').IncomingMessage} req
+   */
+  const profileOf = (req) => {
+    const name = signIn.userOf(req)
+    return name ? { name } : undefined
+  }
+  const tokenEndpoint = sessions.nodeHandler({
+    user: profileOf,
+    onError: (error) => {
+      if (error instanceof Error) console.error(`demo: ${TOKEN_URL}: ${error.message}`)
+    },
   })
+  const homeTemplate = readFileSync(here('./templates/home.html'), 'utf8')
   const csp = contentSecurityPolicy(quiltt)
   const plainTemplate = readFileSync(here('./templates/plain.html'), 'utf8')
   const strictTemplate = readFileSync(here('./templates/strict.html'), 'utf8')
@@ -70,20 +95,34 @@ export async function startDemo({
   const api = {
     'GET /api/config': async (_req, res) => sendJson(res, 200, pageConfig),
     [`POST ${TOKEN_URL}`]: async (req, res) => {
-      try {
-        const { token, expiresAt } = await sessions.sessionFor(demoUser(req, res))
-        sendJson(res, 200, { token, expiresAt })
-      } catch (error) {
-        if (!(error instanceof AuthApiError)) throw error
-        if (error.retryAfter) res.setHeader('retry-after', error.retryAfter)
-        sendJson(res, error.code === 'rate_limited' ? 429 : 502, {
-          error: error.code,
-          message: error.message,
+      const wait = limit.take(req.socket.remoteAddress ?? 'unknown')
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait))
+        return sendJson(res, 429, {
+          code: 'TOO_MANY_REQUESTS',
+          message: `Too many session requests from this client. Try again in ${wait} s.`,
         })
       }
+      return tokenEndpoint(req, res)
     },
+    'POST /api/signin': async (req, res) => {
+      const name = parseName(await readForm(req))
+      if (!name) {
+        return sendJson(res, 400, {
+          code: 'INVALID_NAME',
+          message: 'A name is 1 to 40 letters, digits, spaces, dots, hyphens or apostrophes.',
+        })
+      }
+      signIn.signIn(res, name)
+      return redirectOrJson(req, res, { name })
+    },
+    // Revokes the user's cached token at Quiltt and signs out. The Profile is kept, so signing
+    // in again with the same name finds the same Connections.
     'POST /api/signout': async (req, res) => {
-      sendJson(res, 200, await sessions.signOut(demoUser(req, res)))
+      const user = profileOf(req)
+      const { revoked } = user ? await sessions.revoke(user) : { revoked: false }
+      signIn.signOut(res)
+      return redirectOrJson(req, res, { revoked })
     },
   }
 
@@ -102,7 +141,8 @@ export async function startDemo({
         res.setHeader('allow', allowed.map((key) => key.split(' ')[0]).join(', '))
         return sendJson(res, 405, { error: 'method_not_allowed' })
       }
-      if (req.method === 'POST' && !isSameOrigin(req)) {
+      // The token endpoint checks origins itself (quiltt-session's handler).
+      if (req.method === 'POST' && pathname !== TOKEN_URL && !isSameOrigin(req)) {
         return sendJson(res, 403, { error: 'cross_origin_request' })
       }
       return route(req, res)
@@ -112,12 +152,21 @@ export async function startDemo({
       res.setHeader('allow', 'GET, HEAD')
       return sendJson(res, 405, { error: 'method_not_allowed' })
     }
+    if (pathname === '/' || pathname === '/index.html') {
+      const name = signIn.userOf(req)
+      return sendHtml(
+        res,
+        renderTemplate(homeTemplate, {
+          userName: name ?? '',
+          signInForm: name ? { hidden: '' } : {},
+          signOutForm: name ? {} : { hidden: '' },
+        }),
+      )
+    }
     if (pathname === '/plain.html' || pathname === '/plain') {
-      demoUser(req, res)
       return sendHtml(res, renderPlain(url.searchParams.get('connection')))
     }
     if (pathname === '/strict.html' || pathname === '/strict') {
-      demoUser(req, res)
       // A fresh nonce per response; this page's policy replaces the default one.
       const nonce = createNonce()
       res.setHeader(
@@ -135,8 +184,6 @@ export async function startDemo({
     }
     if (pathname.startsWith('/sdk/')) return serveUnder('/sdk', sdkFiles, req, res)
     if (pathname.startsWith('/dist/')) return serveUnder('/dist', bundleFiles, req, res)
-    // Pages set the demo-user cookie early, so concurrent first token requests share one user.
-    if (pathname === '/' || pathname.endsWith('.html')) demoUser(req, res)
     publicFiles(req, res, () => sendJson(res, 404, { error: 'not_found' }))
   }
 
@@ -185,28 +232,70 @@ export async function startDemo({
     mode: quiltt.mode,
     connectorId: quiltt.connectorId,
     sandbox: quiltt.sandbox,
+    store: demoSessions.store,
     async close() {
       await new Promise((resolve) => {
         server.close(() => resolve(undefined))
         server.closeAllConnections()
       })
+      await demoSessions.close()
       await quiltt.sandbox?.close()
     },
   }
 }
 
 /**
- * Browsers send `Origin` on POST: a cross-site page must not spend this user's session tokens.
+ * Browsers send `Origin` on every POST: one without it did not come from a page, and a
+ * cross-site page must not sign this browser in or out.
  * @param {import('node:http').IncomingMessage} req
  */
 function isSameOrigin(req) {
   const origin = req.headers.origin
-  if (origin === undefined) return true
+  if (origin === undefined) return false
   try {
     return new URL(origin).host === req.headers.host
   } catch {
     return false
   }
+}
+
+/**
+ * Reads the `name` field of a small form (or JSON) body; undefined when there is none.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<unknown>}
+ */
+async function readForm(req) {
+  let body = ''
+  for await (const chunk of req) {
+    body += chunk
+    if (body.length > 1024) return undefined
+  }
+  if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
+    try {
+      const parsed = JSON.parse(body)
+      return typeof parsed === 'object' && parsed !== null && Object.hasOwn(parsed, 'name')
+        ? parsed.name
+        : undefined
+    } catch {
+      return undefined
+    }
+  }
+  return new URLSearchParams(body).get('name') ?? undefined
+}
+
+/**
+ * A form post (the home page) goes back to the home page; a fetch() gets JSON.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {unknown} body
+ */
+function redirectOrJson(req, res, body) {
+  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    res.writeHead(303, { location: '/' })
+    res.end()
+    return
+  }
+  sendJson(res, 200, body)
 }
 
 /**

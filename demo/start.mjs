@@ -12,7 +12,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   await ensureBuilt()
   const demo = await startDemo({ port, host: process.env.HOST ?? '127.0.0.1' })
-  console.log(`Demo: ${demo.url}`)
+  console.log(`Demo: ${demo.url} (sign in on the home page with any name)`)
+  console.log(
+    `Session tokens: ${demo.store === 'redis' ? 'in Redis (REDIS_URL)' : 'in server memory'}.`,
+  )
   if (demo.mode === 'sandbox') {
     console.log(
       `Mode: sandbox — a local quiltt-sandbox (Auth API ${demo.sandbox?.authUrl}), Connector ` +

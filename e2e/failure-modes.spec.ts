@@ -36,6 +36,7 @@ type TestWindow = Window & {
   QuilttEmbed: {
     createConnector(options: Record<string, unknown>): TestConnector
     ConnectorError: new (...args: never[]) => Error
+    scriptTransport: object
   }
   __fm: { connector: TestConnector; errors: unknown[]; loads: number }
   __listenerCount(): number
@@ -121,7 +122,8 @@ function createTestConnector(page: Page, options: ConnectorOptions): Promise<num
     const connector = w.QuilttEmbed.createConnector({
       ...config,
       connectorId,
-      transport: transport ?? 'iframe',
+      // Transports are values: the string picked in the test becomes the SDK's own.
+      transport: transport === 'script' ? w.QuilttEmbed.scriptTransport : undefined,
       nonce,
       timeout,
       token: async () => {

@@ -1,6 +1,6 @@
 // Shared fixtures: one demo server (with its in-process sandbox) per worker, on random ports.
 // Spec files import this module, never demo/start.mjs, so no listener is started twice.
-import { test as base, expect } from '@playwright/test'
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test'
 import { startDemo } from '../demo/server.mjs'
 
 export type Demo = Awaited<ReturnType<typeof startDemo>>
@@ -21,7 +21,37 @@ interface WorkerFixtures {
   sandbox: NonNullable<Demo['sandbox']>
 }
 
+/**
+ * Signs a browser context (or a page's context) in to the demo as `name`, as the home page's
+ * form does: `POST /api/signin` sets the signed httpOnly `quiltt_demo_user` cookie in the
+ * context's cookie jar. `demoUrl` defaults to the page's current origin.
+ */
+export async function signIn(
+  target: Page | BrowserContext,
+  name: string,
+  demoUrl?: string,
+): Promise<void> {
+  const page = 'goto' in target ? target : undefined
+  const context = page ? page.context() : (target as BrowserContext)
+  const origin = new URL(demoUrl ?? page?.url() ?? '').origin
+  const response = await context.request.post(`${origin}/api/signin`, {
+    headers: { origin },
+    data: { name },
+  })
+  expect(response.status(), 'POST /api/signin').toBe(200)
+}
+
+let testsSignedIn = 0
+
 interface TestFixtures {
+  /**
+   * The name every test's browser context is signed in as, before the test starts: unique per
+   * test, so each test has its own Quiltt Profile. A file sets `test.use({ signInAs: null })` to
+   * start signed out, or a name to sign in as.
+   */
+  signInAs: string | null | undefined
+  /** The name the context was signed in as (null: signed out). */
+  signedInAs: string | null
   stats: () => Promise<SandboxStats>
   /**
    * Automatic: fails the test on any uncaught page error or CSP violation, in any page or frame.
@@ -48,6 +78,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(demo.sandbox)
     },
     { scope: 'worker' },
+  ],
+  signInAs: [undefined, { option: true }],
+  signedInAs: [
+    async ({ context, demo, signInAs }, use) => {
+      // Unique per test within the worker's demo, so each test has its own Quiltt Profile.
+      testsSignedIn += 1
+      const name = signInAs === undefined ? `E2E user ${testsSignedIn}` : signInAs
+      if (name !== null) await signIn(context, name, demo.url)
+      await use(name)
+    },
+    { auto: true },
   ],
   failOnPageProblems: [true, { option: true }],
   pageProblems: [

@@ -104,6 +104,7 @@ test('the API secret appears in no request, response, DOM or storage of full flo
   context,
   demo,
   sandbox,
+  signedInAs,
 }) => {
   // Three Connector flows on two pages.
   test.slow()
@@ -121,6 +122,11 @@ test('the API secret appears in no request, response, DOM or storage of full flo
   await expect(logEntries(page, 'exitSuccess')).toHaveCount(3)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(appMessages(page).getByRole('status')).toHaveText(/Signed out/)
+  // Signing back in goes through the home page's form, so the recorder sees that too.
+  await page.goto('/')
+  await page.getByLabel('Name').fill(signedInAs ?? 'Ada')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.locator('#signed-in-name')).toHaveText(signedInAs ?? 'Ada')
 
   await page.goto('/plain.html')
   await connectSandboxBank(inlineConnector(page))

@@ -1,7 +1,8 @@
-// The demo server's token handling (issue 7): one Auth API call per user while the cached token
-// is fresh, and sign-out revokes it at Quiltt.
+// The demo server's token handling (issues 7 and 15): one Auth API call per user while the cached
+// token is fresh; sign-out revokes it at Quiltt and signs the browser out; signing in again with
+// the same name gets a new token for the same Profile.
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, signIn, test } from './fixtures'
 import { appMessages, cancel, detailOf, logEntries, modalConnector } from './helpers'
 
 /** Collects every session token the page receives from the demo's token endpoint. */
@@ -38,10 +39,11 @@ test('caching: reloads and reopenings on both pages cost one Auth API call', asy
   expect((await stats()).sessionsIssued - before.sessionsIssued).toBe(1)
 })
 
-test('sign-out: the cached token is revoked at Quiltt; connecting again issues a new one', async ({
+test('sign-out: the token is revoked and the browser signed out; signing in again finds the Profile', async ({
   page,
   sandbox,
   stats,
+  signedInAs,
 }) => {
   const tokens = recordTokens(page)
   await page.goto('/spa.html')
@@ -62,11 +64,19 @@ test('sign-out: the cached token is revoked at Quiltt; connecting again issues a
   })
   expect(revoked.status).toBe(401)
 
+  // Signed out: the token endpoint refuses the browser, and the page says why.
+  const refused = page.waitForResponse((response) => response.url().endsWith('/api/quiltt/session'))
+  await page.getByRole('button', { name: 'Connect in a modal' }).click()
+  expect((await refused).status()).toBe(401)
+  await expect(appMessages(page).getByRole('alert')).toContainText('Sign in first')
+  await expect(logEntries(page, 'load')).toHaveCount(1)
+
+  await signIn(page, signedInAs ?? '')
   await page.getByRole('button', { name: 'Connect in a modal' }).click()
   await expect(logEntries(page, 'load')).toHaveCount(2)
   await expect.poll(() => tokens.length).toBe(2)
   expect(tokens[1]).not.toBe(tokens[0])
   expect((await stats()).sessionsIssued - before.sessionsIssued).toBe(1)
-  // Same demo user, same Profile: signing in again keeps the user's Connections.
+  // Same name, same Profile: signing in again keeps the user's Connections.
   expect(await detailOf(logEntries(page, 'load').nth(1))).toMatchObject({ profileId })
 })

@@ -1,5 +1,6 @@
-// Long use: create → open → destroy, many times on one page, with a modal and an inline
-// connector in turn. Runs inside the page so the loop costs no round trips.
+// Long use: create → open → destroy (or create → preload → open → destroy), many times on one
+// page, with a modal and an inline connector in turn. Runs inside the page so the loop costs no
+// round trips.
 
 /**
  * @typedef {object} CycleOptions
@@ -9,6 +10,8 @@
  * @property {string} [connectorId]
  * @property {boolean} [early] also destroy half of the connectors as soon as `open` fires, while
  *   the Connector is still loading; without it every cycle waits for the Connector's Load
+ * @property {boolean} [preload] call `preload()` first and open the prepared Connector (every
+ *   cycle then waits for its Load, hidden; `early` does not apply)
  */
 
 /**
@@ -16,6 +19,7 @@
  * @property {number} cycles completed cycles
  * @property {number} loads cycles that reached the Connector's real Load before destroy()
  * @property {number} early cycles destroyed on `open`, before Load
+ * @property {number} preloaded cycles that opened a Connector prepared by preload()
  * @property {number} modal
  * @property {number} inline
  * @property {number} ms wall time of the loop
@@ -30,17 +34,17 @@
  */
 export function runCycles(
   page,
-  { count, token, connectorUrl, connectorId = 'bench', early = false },
+  { count, token, connectorUrl, connectorId = 'bench', early = false, preload = false },
 ) {
   return page.evaluate(
-    async ({ count, token, connectorUrl, connectorId, early }) => {
+    async ({ count, token, connectorUrl, connectorId, early, preload }) => {
       const { createConnector } = /** @type {any} */ (window).QuilttEmbed
       const opener = /** @type {HTMLElement} */ (document.getElementById('opener'))
-      const result = { cycles: 0, loads: 0, early: 0, modal: 0, inline: 0, ms: 0 }
+      const result = { cycles: 0, loads: 0, early: 0, preloaded: 0, modal: 0, inline: 0, ms: 0 }
       const started = performance.now()
       for (let i = 0; i < count; i++) {
         const inline = i % 2 === 1
-        const destroyOnOpen = early && i % 4 >= 2
+        const destroyOnOpen = early && !preload && i % 4 >= 2
         // The modal gives focus back to its opener: give it one, as a click would.
         opener.focus()
         const connector = createConnector({
@@ -57,6 +61,8 @@ export function runCycles(
         })
         connector.on('event', () => {})
         if (destroyOnOpen) connector.on('open', () => connector.destroy())
+        // A prepared Connector has loaded (hidden) before open() shows it.
+        if (preload) await connector.preload()
         const outcome = await connector.open().then(
           () => 'open',
           (/** @type {{ code?: string }} */ error) => error.code,
@@ -69,11 +75,12 @@ export function runCycles(
         result.cycles += 1
         result.loads += loaded ? 1 : 0
         result.early += destroyOnOpen ? 1 : 0
+        result.preloaded += preload ? 1 : 0
         result[inline ? 'inline' : 'modal'] += 1
       }
       result.ms = Math.round(performance.now() - started)
       return result
     },
-    { count, token, connectorUrl, connectorId, early },
+    { count, token, connectorUrl, connectorId, early, preload },
   )
 }

@@ -23,6 +23,15 @@ connector.open()`,
     remoteScript: false,
     note: 'iframe transport: no vendor script (the script transport loads connector.js)',
   },
+  'quiltt-embed + scriptTransport (ESM import)': {
+    from: 'repo',
+    code: `import { createConnector, scriptTransport } from 'quiltt-embed'
+const connector = createConnector({ connectorId: 'abc123', token: window.quilttToken, transport: scriptTransport })
+connector.on('exitSuccess', (metadata) => console.log(metadata.connectionId))
+connector.open()`,
+    remoteScript: true,
+    note: 'script transport: adds the connector.js loader; connector.js itself loads at run time',
+  },
   'quiltt-embed.min.js (script tag)': {
     file: 'iife',
     remoteScript: false,
@@ -101,3 +110,7 @@ loadStripe(window.publishableKey).then((stripe) =>
 
 /** The entry every ratio is taken against. */
 export const OURS = 'quiltt-embed (ESM import)'
+/** `import { createConnector, scriptTransport }`. */
+export const OURS_SCRIPT = 'quiltt-embed + scriptTransport (ESM import)'
+/** The shipped IIFE. */
+export const OURS_IIFE = 'quiltt-embed.min.js (script tag)'

@@ -20,9 +20,13 @@
  */
 const sdkRun = (configure) => (page, options) =>
   page.evaluate(async (config) => {
-    const { createConnector } = /** @type {any} */ (window).QuilttEmbed
+    const { createConnector, scriptTransport } = /** @type {any} */ (window).QuilttEmbed
     const started = performance.now()
-    const connector = createConnector(config)
+    // Transports are values: the string from Node becomes the SDK's own.
+    const connector = createConnector({
+      ...config,
+      transport: config.transport === 'script' ? scriptTransport : undefined,
+    })
     let loadedAt = 0
     connector.on('load', () => {
       loadedAt = performance.now()
@@ -107,3 +111,33 @@ export const bareScript = (page, options) =>
     Quiltt.resetConnector(connectorId)
     return loadedAt - started
   }, options)
+
+/**
+ * open() → `load` on an inline connector, with the clock started at open() (createConnector and,
+ * with `preload`, a whole preload() before it are not timed). Then `destroy()`.
+ * @param {boolean} preload prepare the Connector first: open() then shows it
+ * @returns {Run}
+ */
+const openRun = (preload) => (page, options) =>
+  page.evaluate(
+    async ({ token, connectorId, connectorUrl, preload }) => {
+      const { createConnector } = /** @type {any} */ (window).QuilttEmbed
+      const connector = createConnector({ connectorId, token, connectorUrl, container: '#inline' })
+      if (preload) await connector.preload()
+      let loadedAt = 0
+      connector.on('load', () => {
+        loadedAt = performance.now()
+      })
+      const started = performance.now()
+      await connector.open()
+      connector.destroy()
+      return loadedAt - started
+    },
+    { ...options, preload },
+  )
+
+/** quiltt-embed, iframe transport, inline: open() → `load` after preload() resolved. */
+export const sdkPreloaded = openRun(true)
+
+/** The same, cold: open() → `load` with the token in hand but the Connector not loaded yet. */
+export const sdkCold = openRun(false)

@@ -24,7 +24,7 @@ export async function countScriptRequests(context, { url, token, scriptUrl, coun
           win.QuilttEmbed.createConnector({
             connectorId: `ten-${i}`,
             token,
-            transport: 'script',
+            transport: win.QuilttEmbed.scriptTransport,
             scriptUrl,
             // Ten Connectors loading at once on 2 busy cores can take a while.
             timeout: 60_000,

@@ -25,11 +25,13 @@ const log = element<HTMLOListElement>('event-log')
 const status = element<HTMLParagraphElement>('status')
 const alertBox = element<HTMLParagraphElement>('alert')
 const lastConnection = element<HTMLParagraphElement>('last-connection')
+const preloadStatus = element<HTMLParagraphElement>('preload-status')
 const buttons = {
   modal: element<HTMLButtonElement>('connect-modal'),
   inline: element<HTMLButtonElement>('connect-inline'),
   script: element<HTMLButtonElement>('connect-script'),
   reconnect: element<HTMLButtonElement>('reconnect'),
+  preloaded: element<HTMLButtonElement>('connect-preloaded'),
   signOut: element<HTMLButtonElement>('sign-out'),
 }
 
@@ -132,6 +134,54 @@ function start(config: DemoConfig, action: Action): void {
   active.open().catch(() => undefined)
 }
 
+/**
+ * The preload demo: one modal connector kept for the button. Hover or focus prepares it (at most
+ * once until it is opened); the click shows it and reports how long after the click it was shown.
+ */
+function preloadOnHover(config: DemoConfig): void {
+  let connector: Connector | undefined
+  let prepared = false
+  const ensure = () => {
+    if (!connector) {
+      connector = createConnector({
+        connectorId: config.connectorId,
+        token: fetchToken,
+        ...(config.connectorUrl ? { connectorUrl: config.connectorUrl } : {}),
+      })
+      subscribe(connector)
+    }
+    return connector
+  }
+  const preload = () => {
+    if (prepared || ensure().state === 'opening' || ensure().state === 'open') return
+    prepared = true
+    preloadStatus.textContent = 'Preparing the Connector…'
+    ensure()
+      .preload()
+      .then(() => {
+        preloadStatus.textContent = 'Prepared: the next click shows it at once.'
+      })
+      .catch((error: Error) => {
+        prepared = false
+        preloadStatus.textContent = `Preload failed (${error.message}); a click opens cold.`
+      })
+  }
+  buttons.preloaded.addEventListener('pointerenter', preload)
+  buttons.preloaded.addEventListener('focus', preload)
+  buttons.preloaded.addEventListener('click', () => {
+    const opened = ensure()
+    const clicked = performance.now()
+    const warm = prepared
+    prepared = false
+    const off = opened.on('load', () => {
+      off()
+      const ms = Math.round(performance.now() - clicked)
+      preloadStatus.textContent = `Shown ${ms} ms after the click (${warm ? 'preloaded' : 'cold'}).`
+    })
+    opened.open().catch(() => undefined)
+  })
+}
+
 async function signOut(): Promise<void> {
   active?.destroy()
   active = undefined
@@ -139,7 +189,7 @@ async function signOut(): Promise<void> {
   const body: unknown = await response.json().catch(() => undefined)
   const revoked = isRecord(body) && body.revoked === true
   status.textContent = revoked
-    ? 'Signed out: the session token was revoked. Connecting again signs you back in.'
+    ? 'Signed out: the session token was revoked. Sign in again on the demo home page to connect.'
     : 'Signed out. There was no session token to revoke.'
 }
 
@@ -149,10 +199,17 @@ async function main(): Promise<void> {
   buttons.inline.addEventListener('click', () => start(config, 'inline'))
   buttons.script.addEventListener('click', () => start(config, 'script'))
   buttons.reconnect.addEventListener('click', () => start(config, 'reconnect'))
+  preloadOnHover(config)
   buttons.signOut.addEventListener('click', () => {
     signOut().catch(() => showAlert('Sign-out failed: the demo server could not be reached.'))
   })
-  for (const button of [buttons.modal, buttons.inline, buttons.script, buttons.signOut]) {
+  for (const button of [
+    buttons.modal,
+    buttons.inline,
+    buttons.script,
+    buttons.preloaded,
+    buttons.signOut,
+  ]) {
     button.disabled = false
   }
   document.body.dataset.ready = 'true'

@@ -2,6 +2,7 @@
 // and talks to 127.0.0.1 because Node does not resolve *.localhost.
 import { afterEach, describe, expect, it } from 'vitest'
 import { startDemo } from '../server.mjs'
+import { postSession, signIn } from './sign-in.js'
 
 /** @type {Awaited<ReturnType<typeof startDemo>> | undefined} */
 let demo
@@ -17,7 +18,7 @@ async function start(options) {
 }
 
 describe('sandbox mode', () => {
-  it('serves pages with the security headers and a demo-user cookie', async () => {
+  it('serves pages with the security headers and sets no cookie', async () => {
     const base = await start()
     const response = await fetch(`${base}/spa.html`)
     expect(response.status).toBe(200)
@@ -28,9 +29,7 @@ describe('sandbox mode', () => {
     expect(csp).not.toContain('unsafe-inline')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-    expect(response.headers.get('set-cookie')).toMatch(
-      /^quiltt_demo_user=[0-9a-f-]{36}; Path=\/; HttpOnly; SameSite=Lax$/,
-    )
+    expect(response.headers.get('set-cookie')).toBeNull()
   })
 
   it('serves the SDK under /sdk/ and nothing outside the served folders', async () => {
@@ -55,23 +54,28 @@ describe('sandbox mode', () => {
 
   it('returns { token, expiresAt } and the same token for the same user', async () => {
     const base = await start()
-    const first = await fetch(`${base}/api/quiltt/session`, { method: 'POST' })
+    const headers = await signIn(base)
+    const first = await postSession(base, headers)
     expect(first.status).toBe(200)
     expect(first.headers.get('cache-control')).toBe('no-store')
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     const body = await first.json()
     expect(Object.keys(body).sort()).toEqual(['expiresAt', 'token'])
-    const again = await fetch(`${base}/api/quiltt/session`, { method: 'POST', headers: { cookie } })
+    const again = await postSession(base, headers)
     expect((await again.json()).token).toBe(body.token)
   })
 
   it('refuses cross-origin POSTs, wrong methods and unknown API paths', async () => {
     const base = await start()
-    const crossSite = await fetch(`${base}/api/quiltt/session`, {
-      method: 'POST',
-      headers: { origin: 'https://attacker.example' },
-    })
+    const { cookie } = await signIn(base)
+    const crossSite = await postSession(base, { origin: 'https://attacker.example', cookie })
     expect(crossSite.status).toBe(403)
+    expect(await crossSite.json()).toMatchObject({ code: 'CROSS_SITE_REFUSED' })
+    const signInElsewhere = await fetch(`${base}/api/signin`, {
+      method: 'POST',
+      headers: { origin: 'https://attacker.example', 'content-type': 'application/json' },
+      body: '{"name":"Mallory"}',
+    })
+    expect(signInElsewhere.status).toBe(403)
     const get = await fetch(`${base}/api/quiltt/session`)
     expect(get.status).toBe(405)
     expect(get.headers.get('allow')).toBe('POST')
@@ -81,23 +85,11 @@ describe('sandbox mode', () => {
 
   it('maps an unreachable Auth API to 502 JSON', async () => {
     const base = await start()
+    const headers = await signIn(base)
     await demo?.sandbox?.close()
-    const response = await fetch(`${base}/api/quiltt/session`, { method: 'POST' })
+    const response = await postSession(base, headers)
     expect(response.status).toBe(502)
-    expect(await response.json()).toEqual({ error: 'upstream_error', message: expect.any(String) })
-  })
-
-  it('maps a 429 to rate_limited with Retry-After', async () => {
-    const base = await start({ sandbox: { tokenTtlSeconds: 120, rateLimit: { perHour: 1 } } })
-    const first = await fetch(`${base}/api/quiltt/session`, { method: 'POST' })
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-    const second = await fetch(`${base}/api/quiltt/session`, {
-      method: 'POST',
-      headers: { cookie },
-    })
-    expect(second.status).toBe(429)
-    expect(second.headers.get('retry-after')).toMatch(/^\d+$/)
-    expect(await second.json()).toEqual({ error: 'rate_limited', message: expect.any(String) })
+    expect(await response.json()).toEqual({ code: 'UPSTREAM_FAILED', message: expect.any(String) })
   })
 
   it('renders the plain page with escaped attributes and only valid connection IDs', async () => {

@@ -57,12 +57,15 @@ function dispatch(element: Element, name: string, detail: QuilttEventDetail): vo
 
 /** Creates the element's connector and forwards its events as bubbling DOM events. */
 function bind(element: HTMLElement, config: AutoBindConfig): () => void {
-  const data = element.dataset
-  const container = data.quilttContainer
+  // getAttribute, not dataset: a missing data-* key on a DOMStringMap falls through to a
+  // (possibly polluted) Object.prototype.
+  const data = (name: string) => element.getAttribute(`data-quiltt-${name}`) ?? undefined
+  const container = data('container')
   const inline = container !== undefined
-  const connectorId = (inline ? container : data.quilttButton) as string
+  const connectorId = (inline ? container : data('button')) as string
+  const transport = data('transport')
   const { token, connectorIds } = config
-  const mode = data.quilttPreload
+  const mode = data('preload')
   let connector: Connector
   try {
     for (const [name, home] of Object.entries(AUTHOR_ONLY)) {
@@ -74,7 +77,7 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
     }
     if (connectorIds && !connectorIds.includes(connectorId))
       throw invalidOption('data-quiltt-button/-container', 'one of the allowed connector IDs')
-    if (!/^(iframe|script)?$/.test(data.quilttTransport ?? ''))
+    if (!/^(iframe|script)?$/.test(transport ?? ''))
       throw invalidOption('data-quiltt-transport', 'iframe or script')
     if (!/^(hover|visible|eager)?$/.test(mode ?? ''))
       throw invalidOption('data-quiltt-preload', 'hover, visible or eager')
@@ -88,9 +91,9 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       connectorId,
       token: url ? tokenFromUrl(url) : (token as TokenSource),
       container: inline ? element : undefined,
-      connectionId: data.quilttConnection,
-      institution: data.quilttInstitution,
-      transport: data.quilttTransport === 'script' ? scriptTransport : iframeTransport,
+      connectionId: data('connection'),
+      institution: data('institution'),
+      transport: transport === 'script' ? scriptTransport : iframeTransport,
       connectorUrl: config.connectorUrl,
       scriptUrl: config.scriptUrl,
     })

@@ -118,9 +118,19 @@ export function createConnector(options: ConnectorOptions): Connector {
       }
       resolve()
     }
+    /** Shows the mounted, hidden Connector: `open`, then `load` at once if it has loaded. */
+    const reveal = () => {
+      attempt.session!.show?.()
+      if (!loaded) waitForLoad()
+      else if (current === attempt) {
+        state = 'open'
+        report('Load')
+      }
+    }
     const mount = (token: string) => {
       if (current !== attempt) return
       exp = parseSessionToken(token)
+      const hiddenAtMount = attempt.hidden
       const mounting = transport.mount(
         config,
         token,
@@ -140,8 +150,10 @@ export function createConnector(options: ConnectorOptions): Connector {
       if (current === attempt) waitForLoad()
       return mounting.then((session) => {
         // Taken away while mounting: remove the fresh Connector again.
-        if (current === attempt) attempt.session = session
-        else session.remove()
+        if (current !== attempt) return session.remove()
+        attempt.session = session
+        // open() came while it was mounting hidden (a modal waits for document.body): show it.
+        if (hiddenAtMount && !attempt.hidden) reveal()
       })
     }
     const attempt: Attempt = {
@@ -155,15 +167,8 @@ export function createConnector(options: ConnectorOptions): Connector {
         state = 'opening'
         attempt.hidden = false
         clearTimeout(timer)
-        // Not mounted yet (the token is on its way): it will mount shown.
-        if (attempt.session) {
-          attempt.session.show?.()
-          if (!loaded) waitForLoad()
-          else if (current === attempt) {
-            state = 'open'
-            report('Load')
-          }
-        }
+        // Not mounted yet: it mounts shown, or is revealed once mounted.
+        if (attempt.session) reveal()
         return attempt.done
       },
       // Settling twice is harmless, so end() may run after Load, and close() settles an open()

@@ -13,6 +13,12 @@ import { defineTransport } from './transport'
 export const iframeTransport = /* @__PURE__ */ defineTransport({
   async mount(config, token, on, hidden) {
     const { origin, container } = config
+    // The modal goes in document.body, which a <head> script (preloading as early as it can)
+    // runs before: wait until the parser has made it.
+    if (!container && !document.body)
+      await new Promise((resolve) =>
+        document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+      )
     // The token travels only in this URL, to the exact Connector origin.
     const url = new URL('/', origin)
     const params = {

@@ -21,6 +21,5 @@ export function styled<K extends keyof HTMLElementTagNameMap>(
 export function conceal(node: HTMLElement, hidden: boolean): void {
   node.style.visibility = hidden ? 'hidden' : ''
   node.inert = hidden
-  if (hidden) node.setAttribute('aria-hidden', 'true')
-  else node.removeAttribute('aria-hidden')
+  node.ariaHidden = hidden ? 'true' : null
 }

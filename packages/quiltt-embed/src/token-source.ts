@@ -11,39 +11,36 @@ import type { TokenSource } from './types'
 export function createTokenKeeper(source: TokenSource, timeout: number): () => Promise<string> {
   let cached: string | undefined
   const fresh = (token?: string) => !!token && parseSessionToken(token) * 1000 - Date.now() > 60_000
-  const call = async () => {
-    let value: unknown
-    let cause: unknown
-    let late: unknown
-    let timer: ReturnType<typeof setTimeout> | undefined
-    try {
-      value = await Promise.race([
-        (source as () => unknown)(),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => {
-            late = 1
-            reject()
-          }, timeout)
-        }),
-      ])
-    } catch (error) {
-      // Our own token-URL provider already says what went wrong, in words fit for the page.
-      if ((error as ConnectorError)?.code === 'TOKEN_PROVIDER_FAILED') throw error
-      cause = error
-    } finally {
-      clearTimeout(timer)
-    }
-    if (typeof value !== 'string') {
-      throw new ConnectorError(
-        'TOKEN_PROVIDER_FAILED',
-        late
-          ? `The token provider did not answer within ${timeout} ms: check the request to your server that issues the token, or raise \`timeout\`.`
-          : 'The token provider must resolve to a session token string: check the request to your server that issues it.',
-        late ? {} : { cause },
-      )
-    }
-    return value
-  }
+  // Settles once: with the token, or with TOKEN_PROVIDER_FAILED (our token-URL provider's own
+  // error, which already says what went wrong, passes through).
+  const call = () =>
+    new Promise<string>((resolve, reject) => {
+      const fail = (late?: boolean, cause?: unknown) => {
+        clearTimeout(timer)
+        const failed = late
+          ? `did not answer within ${timeout} ms`
+          : 'must resolve to a session token string'
+        reject(
+          (cause as ConnectorError)?.code === 'TOKEN_PROVIDER_FAILED'
+            ? cause
+            : new ConnectorError(
+                'TOKEN_PROVIDER_FAILED',
+                `The token provider ${failed}: check the request to your server that issues it.`,
+                { cause },
+              ),
+        )
+      }
+      const timer = setTimeout(fail, timeout, true)
+      Promise.resolve()
+        .then(source as () => unknown)
+        .then(
+          (value) => {
+            clearTimeout(timer)
+            typeof value === 'string' ? resolve(value) : fail()
+          },
+          (error) => fail(false, error),
+        )
+    })
   return async () => {
     let token = typeof source === 'string' ? source : cached
     // One more try for a stale token (a server cache about to roll over); then use what we got.

@@ -13,7 +13,14 @@ const sdkDir = new URL('../../', import.meta.url)
 const BUNDLE = new URL('dist/quiltt-embed.min.js', sdkDir)
 
 /** Scripts served from /fixtures/{name}; read per request so edits need no restart. */
-const SCRIPTS = new Set(['connector.js', 'puppet.js', 'observe.js', 'run-strict.js', 'run-iife.js'])
+const SCRIPTS = new Set([
+  'connector.js',
+  'puppet.js',
+  'observe.js',
+  'run-strict.js',
+  'run-iife.js',
+  'run-preload.js',
+])
 
 export interface ScriptFixtureServer {
   port: number
@@ -102,6 +109,29 @@ function hostPage(
         token: sessionToken(),
         'script-url': query.get('scriptUrl') ?? '',
         nonce: query.get('useNonce') ?? '',
+      }),
+    )
+  }
+  if (pathname === '/pages/preload.html') {
+    // preload() then open() with the IIFE, iframe or script transport, under a CSP with no
+    // 'unsafe-inline' anywhere (styles included) and Trusted Types allowing only quiltt-embed.
+    const csp = [
+      "default-src 'self'",
+      `script-src 'self' http://cdn.localhost:${port}`,
+      `frame-src http://*.localhost:${port}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types quiltt-embed',
+    ].join('; ')
+    return page(
+      'Preload host page',
+      csp,
+      scripts('run-preload.js', {
+        token: sessionToken(),
+        transport: query.get('transport') ?? 'iframe',
+        'connector-id': query.get('connectorId') ?? '',
+        'connector-url': `http://{connectorId}.localhost:${port}`,
+        'script-url': query.get('scriptUrl') ?? '',
+        early: query.get('early') ?? '',
       }),
     )
   }

@@ -1,4 +1,4 @@
-// Script transport (SPEC §3.1 `transport: 'script'`, §4.2) in real Chromium, against a stand-in
+// Script transport (SPEC §3.1 `transport: scriptTransport`, §4.2) in real Chromium, against a stand-in
 // connector.js served from another origin (http://cdn.localhost:PORT) by ./fixture-server.ts.
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { Connector, ConnectorEvents } from '../../src/index'

@@ -1,0 +1,141 @@
+// @ts-check
+// Quiltt's Auth API: the only place the API key secret is used, in one Authorization header.
+import { parseSession } from './parse-session.js'
+import { SessionError } from './session-error.js'
+
+/** @typedef {import('./index.js').Session} Session */
+
+/**
+ * @param {{ authUrl: URL, apiKeySecret: string, fetch: typeof globalThis.fetch, timeout: number, now: () => number }} config
+ */
+export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
+  /**
+   * @param {string} method
+   * @param {string} bearer
+   * @param {unknown} [body]
+   */
+  async function send(method, bearer, body) {
+    const path = method === 'POST' ? '/v1/users/sessions' : '/v1/users/session'
+    try {
+      return await fetch(new URL(path, authUrl), {
+        method,
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        // A redirect must never carry the Authorization header to another host.
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeout),
+      })
+    } catch (cause) {
+      throw new SessionError(
+        'UPSTREAM_FAILED',
+        `The Quiltt Auth API at ${authUrl.origin} could not be reached (${errorName(cause)}). ` +
+          'Try again; if it persists, check the network and `authUrl`.',
+        { cause: cause instanceof Error ? new Error(cause.message) : undefined },
+      )
+    }
+  }
+
+  return {
+    /**
+     * `POST /v1/users/sessions` with `{ userId }` or Profile attributes.
+     * @param {Record<string, unknown>} body
+     * @returns {Promise<Session>}
+     */
+    async issue(body) {
+      const response = await send('POST', apiKeySecret, body)
+      if (response.status !== 201 && response.status !== 200) {
+        await response.body?.cancel()
+        throw refusal(response)
+      }
+      const session = parseSession(await response.json().catch(() => undefined), now())
+      if (!session) {
+        throw new SessionError(
+          'UPSTREAM_FAILED',
+          'The Quiltt Auth API answered without a usable { token, userId, expiration } body ' +
+            '(or with a token that has already expired). Check `authUrl`.',
+          { status: response.status },
+        )
+      }
+      return session
+    },
+
+    /**
+     * `DELETE /v1/users/session` with the session token as Bearer.
+     * @param {string} token
+     * @returns {Promise<boolean>} whether Quiltt revoked it (false: it was already invalid)
+     */
+    async revoke(token) {
+      const response = await send('DELETE', token)
+      await response.body?.cancel()
+      if (response.status === 204 || response.status === 200) return true
+      if (response.status === 401) return false
+      throw refusal(response)
+    },
+  }
+}
+
+/**
+ * Maps an Auth API refusal to a typed error. The response body is not copied into the message:
+ * it is Quiltt's text, and nothing from upstream is echoed.
+ * @param {Response} response
+ */
+function refusal(response) {
+  const { status } = response
+  if (status === 429) {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'))
+    return new SessionError(
+      'RATE_LIMITED',
+      `Quiltt’s session token limit for this Profile was reached (10 per hour, 20 per day); a ` +
+        `new token is allowed in ${retryAfter} s. Serve the cached token until then.`,
+      { status, retryAfter },
+    )
+  }
+  if (status === 401 || status === 403) {
+    return new SessionError(
+      'UNAUTHORIZED',
+      `The Quiltt Auth API refused the API key secret (HTTP ${status}). Check that ` +
+        '`apiKeySecret` is the current secret of this environment.',
+      { status },
+    )
+  }
+  if (status === 404) {
+    return new SessionError(
+      'PROFILE_NOT_FOUND',
+      'The Quiltt Auth API knows no Profile with this userId (HTTP 404). Pass the Profile ID ' +
+        'Quiltt returned when the Profile was created.',
+      { status },
+    )
+  }
+  if (status === 400 || status === 422) {
+    return new SessionError(
+      'INVALID_USER',
+      `The Quiltt Auth API refused the Profile attributes (HTTP ${status}). Check their names ` +
+        'and types against Quiltt’s Profile fields.',
+      { status },
+    )
+  }
+  return new SessionError(
+    'UPSTREAM_FAILED',
+    `The Quiltt Auth API answered HTTP ${status}. Try again later.`,
+    { status },
+  )
+}
+
+/** @param {string | null} header seconds or an HTTP date; anything else means one minute */
+function parseRetryAfter(header) {
+  if (header && /^\d{1,9}$/.test(header.trim())) return Number(header.trim())
+  const date = header ? Date.parse(header) : Number.NaN
+  if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000))
+  return 60
+}
+
+/** @param {unknown} error */
+function errorName(error) {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out'
+  const code = /** @type {{ cause?: { code?: unknown } }} */ (error)?.cause?.code
+  return typeof code === 'string' ? code : 'network error'
+}

@@ -1,0 +1,193 @@
+// @ts-check
+// The core: one cached token per Profile, one Auth API call per refresh however many requests
+// and server instances ask at once, and Quiltt's rate limit respected when it answers 429.
+import { createAuthApi } from './auth-api.js'
+import { guardedStore } from './guarded-store.js'
+import { createHandler } from './handler.js'
+import { nodeHandlerFor } from './node-handler.js'
+import { resolveOptions } from './options.js'
+import { parseStored } from './parse-session.js'
+import { SessionError } from './session-error.js'
+import { parseUserInput } from './user-input.js'
+
+/** @typedef {import('./index.js').Session} Session */
+/** @typedef {import('./user-input.js').UserInput} UserInput */
+
+/** Store calls that take longer than this fail with STORE_FAILED. */
+const STORE_TIMEOUT = 3000
+/** Waiters check the store this often while another instance holds the lock. */
+const POLL_MS = 20
+
+/**
+ * @param {import('./index.js').SessionsOptions} options
+ * @returns {import('./index.js').Sessions}
+ */
+export function createSessions(options) {
+  const config = resolveOptions(options)
+  const { now, refreshWithin } = config
+  const store = guardedStore(config.store, STORE_TIMEOUT)
+  const authApi = createAuthApi(config)
+  // A crashed lock holder is outlived by the lock: it can be held no longer than one Auth API
+  // call (bounded by `timeout`) plus the store writes around it.
+  const lockTtl = config.timeout + 2 * STORE_TIMEOUT
+  /** @type {Map<string, Promise<Session>>} single flight within this process */
+  const flights = new Map()
+
+  const fresh = (/** @type {Session | undefined} */ s) =>
+    s !== undefined && Date.parse(s.expiresAt) - now() > refreshWithin
+  const valid = (/** @type {Session | undefined} */ s) =>
+    s !== undefined && Date.parse(s.expiresAt) > now()
+
+  /** @param {string} userId */
+  const readToken = async (userId) => parseStored(await store.get(`token:${userId}`))
+
+  /**
+   * @param {UserInput} input
+   * @returns {Promise<string | undefined>}
+   */
+  async function profileOf(input) {
+    if (input.userId !== undefined) return input.userId
+    return (await store.get(`profile:${input.attributesKey}`)) || undefined
+  }
+
+  /**
+   * Holds the lock: asks the Auth API unless another instance just did, or Quiltt told us to
+   * wait (then the cached token is served while it is valid).
+   * @param {UserInput} input
+   * @param {string} flightKey
+   * @returns {Promise<Session>}
+   */
+  async function issueLocked(input, flightKey) {
+    const userId = await profileOf(input)
+    const cached = userId ? await readToken(userId) : undefined
+    if (fresh(cached)) return /** @type {Session} */ (cached)
+    const holdUntil = Number(await store.get(`hold:${flightKey}`))
+    if (holdUntil > now()) {
+      if (valid(cached)) return /** @type {Session} */ (cached)
+      throw rateLimited(Math.ceil((holdUntil - now()) / 1000))
+    }
+    let session
+    try {
+      // A Profile these attributes created before is asked for by ID alone: resending them
+      // would ask Quiltt to update it (and a `uuid` would clash with itself).
+      session = await authApi.issue(input.userId !== undefined || !userId ? input.body : { userId })
+    } catch (error) {
+      if (!(error instanceof SessionError) || error.code !== 'RATE_LIMITED') throw error
+      const wait = (error.retryAfter ?? 60) * 1000
+      await store.set(`hold:${flightKey}`, String(now() + wait), wait)
+      if (valid(cached)) return /** @type {Session} */ (cached)
+      throw error
+    }
+    const ttl = Date.parse(session.expiresAt) - now()
+    await store.set(`token:${session.userId}`, JSON.stringify(session), ttl)
+    if (input.attributesKey !== undefined)
+      await store.set(`profile:${input.attributesKey}`, session.userId)
+    return session
+  }
+
+  /**
+   * @param {UserInput} input
+   * @param {string} flightKey
+   * @returns {Promise<Session>}
+   */
+  async function obtain(input, flightKey) {
+    const deadline = performance.now() + lockTtl + config.timeout
+    for (;;) {
+      const userId = await profileOf(input)
+      const cached = userId ? await readToken(userId) : undefined
+      if (fresh(cached)) return /** @type {Session} */ (cached)
+      const owner = await store.lock(`lock:${flightKey}`, lockTtl)
+      if (owner) {
+        try {
+          return await issueLocked(input, flightKey)
+        } finally {
+          // An unlock that fails leaves the lock to expire on its own.
+          await store.unlock(`lock:${flightKey}`, owner).catch(() => undefined)
+        }
+      }
+      if (performance.now() > deadline) {
+        throw new SessionError(
+          'UPSTREAM_FAILED',
+          'Another server instance has been issuing this user’s token for longer than an Auth ' +
+            'API call may take. Try again.',
+        )
+      }
+      await delay(POLL_MS + Math.random() * POLL_MS)
+    }
+  }
+
+  /**
+   * Waits for the lock so that a token being issued elsewhere lands before revoke deletes it;
+   * gives up (returns undefined) after a lock's lifetime.
+   * @param {string} key
+   */
+  async function waitForLock(key) {
+    const deadline = performance.now() + lockTtl
+    for (;;) {
+      const owner = await store.lock(key, lockTtl)
+      if (owner || performance.now() > deadline) return owner
+      await delay(POLL_MS)
+    }
+  }
+
+  /** @param {UserInput} parsed */
+  const flightKeyOf = (parsed) =>
+    parsed.userId !== undefined ? parsed.userId : `attributes:${parsed.attributesKey}`
+
+  /** @type {import('./index.js').Sessions} */
+  const sessions = {
+    async issue(input) {
+      const parsed = parseUserInput(input)
+      const flightKey = flightKeyOf(parsed)
+      let flight = flights.get(flightKey)
+      if (!flight) {
+        flight = obtain(parsed, flightKey).finally(() => flights.delete(flightKey))
+        flights.set(flightKey, flight)
+      }
+      const { token, userId, expiresAt } = await flight
+      return { token, userId, expiresAt }
+    },
+
+    async get(input) {
+      const userId = await profileOf(parseUserInput(input))
+      const cached = userId ? await readToken(userId) : undefined
+      return valid(cached) ? cached : undefined
+    },
+
+    async revoke(input) {
+      const parsed = parseUserInput(input)
+      const flightKey = flightKeyOf(parsed)
+      await flights.get(flightKey)?.catch(() => undefined)
+      const owner = await waitForLock(`lock:${flightKey}`)
+      let cached
+      try {
+        const userId = await profileOf(parsed)
+        cached = userId ? await readToken(userId) : undefined
+        if (userId) await store.delete(`token:${userId}`)
+        // Quiltt frees a revoked token's rate-limit slot, so the next issue may ask again.
+        await store.delete(`hold:${flightKey}`)
+      } finally {
+        if (owner) await store.unlock(`lock:${flightKey}`, owner).catch(() => undefined)
+      }
+      if (!cached) return { revoked: false }
+      return { revoked: await authApi.revoke(cached.token) }
+    },
+
+    handler: (handlerOptions) => createHandler(sessions, handlerOptions),
+    nodeHandler: (handlerOptions) => nodeHandlerFor(sessions, handlerOptions),
+  }
+  return sessions
+}
+
+/** @param {number} retryAfter seconds */
+function rateLimited(retryAfter) {
+  return new SessionError(
+    'RATE_LIMITED',
+    `Quiltt’s session token limit for this Profile was reached (10 per hour, 20 per day) and ` +
+      `no cached token is valid; a new token is allowed in ${retryAfter} s.`,
+    { status: 429, retryAfter },
+  )
+}
+
+/** @param {number} ms */
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,0 +1,87 @@
+// @ts-check
+// What issue() accepts: `{ userId }` (an existing Profile) or Profile attributes (a new one).
+// The input may come from request data, so it is checked like any untrusted value.
+import { createHash } from 'node:crypto'
+import { PROFILE_ID } from './parse-session.js'
+import { SessionError } from './session-error.js'
+
+const MAX_JSON = 16 * 1024
+
+/**
+ * Exactly one of `userId` and `attributesKey` is set.
+ * @typedef {{ userId?: string, attributesKey?: string, body: Record<string, unknown> }} UserInput
+ */
+
+/**
+ * @param {unknown} input
+ * @returns {UserInput}
+ */
+export function parseUserInput(input) {
+  if (!isPlainObject(input)) {
+    throw invalidUser('issue() takes { userId } (a Quiltt Profile ID) or Profile attributes')
+  }
+  const userId = Object.hasOwn(input, 'userId') ? input.userId : undefined
+  if (userId !== undefined) return { userId: parseUserId(userId), body: { ...copy(input) } }
+  const body = copy(input)
+  // The same attributes always map to the same Profile: the store remembers which Profile they
+  // created under this hash (no personal data in key names).
+  const attributesKey = createHash('sha256').update(canonicalJson(body)).digest('base64url')
+  return { attributesKey, body }
+}
+
+/**
+ * @param {unknown} userId
+ * @returns {string}
+ */
+function parseUserId(userId) {
+  if (typeof userId !== 'string' || !PROFILE_ID.test(userId)) {
+    throw invalidUser('`userId` must be the Quiltt Profile ID (letters, digits, _ and -)')
+  }
+  return userId
+}
+
+/** @param {string} what */
+function invalidUser(what) {
+  return new SessionError('INVALID_USER', `quiltt-session: ${what}.`)
+}
+
+/**
+ * A JSON copy of the caller's object with own enumerable properties only.
+ * @param {Record<string, unknown>} input
+ * @returns {Record<string, unknown>}
+ */
+function copy(input) {
+  let text
+  try {
+    text = JSON.stringify(input)
+  } catch {
+    throw invalidUser('Profile attributes must be JSON values')
+  }
+  if (text.length > MAX_JSON) throw invalidUser('Profile attributes must be under 16 KB of JSON')
+  return JSON.parse(text)
+}
+
+/**
+ * JSON with object keys sorted at every level, so `{ a, b }` and `{ b, a }` hash alike.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const record = /** @type {Record<string, unknown>} */ (value)
+    const keys = Object.keys(record).sort()
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
+function isPlainObject(value) {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
