@@ -6,11 +6,32 @@ import type { Driver } from './driver'
 export const MODAL = '[role="dialog"] iframe[title="Quiltt Connector"]'
 export const INLINE = '#inline-connector iframe[title="Quiltt Connector"]'
 
+let signIns = 0
+
 /**
- * The demo page at `path`, as a signed-in user sees it. The one place that knows how a user gets
- * there (today: the demo user needs no sign-in), so a sign-in step changes only this.
+ * The demo page at `path`, as a signed-in user sees it: signs in on the home page's form (with a
+ * name of its own, so each test has its own Quiltt Profile), then opens the page. The one place
+ * that knows how a user gets there.
  */
 export async function signedInPage(driver: Driver, demoUrl: string, path: string): Promise<void> {
+  signIns += 1
+  const name = `${driver.engine} user ${signIns}`
+  await driver.goto(new URL('/', demoUrl).href)
+  // The browser outlives a test: sign the previous test's user out first.
+  const signInShown = `!document.querySelector('form.sign-in').hidden`
+  if (!(await driver.evaluate<boolean>(signInShown))) {
+    await driver.click('form[action="/api/signout"] button[type="submit"]')
+    await expect.poll(() => driver.evaluate(signInShown).catch(() => false)).toBe(true)
+  }
+  await driver.type('#sign-in-name', name)
+  await driver.click('form.sign-in button[type="submit"]')
+  await expect
+    .poll(() =>
+      driver
+        .evaluate(`document.getElementById('signed-in-name')?.textContent ?? ''`)
+        .catch(() => ''),
+    )
+    .toBe(name)
   await driver.goto(new URL(path, demoUrl).href)
 }
 
