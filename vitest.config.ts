@@ -4,6 +4,19 @@ import { defineConfig } from 'vitest/config'
 import { launchOptions } from './scripts/chromium.mjs'
 
 const sdkSource = fileURLToPath(new URL('./packages/quiltt-embed/src/index.ts', import.meta.url))
+// React 18.3, the low end of quiltt-embed-react's peer range. The compat/react18 workspace installs
+// react and react-dom 18.3.1 side by side in its own node_modules, so react-dom's own
+// require('react') finds 18.3 too, in Node and in Vite's dependency optimizer, while the root React
+// stays 19. (Root devDependencies under npm aliases would not: react-dom@18's peer dependency on
+// react makes npm put react@18 at the root, under the root react-dom@19.)
+const react18 = fileURLToPath(new URL('./compat/react18/node_modules/', import.meta.url))
+// Every react and react-dom import, bare or by subpath (react/jsx-runtime, react-dom/client,
+// react-dom/server), from the tests and from the binding's source alike.
+const reactAlias18 = [
+  { find: /^react(\/.*)?$/, replacement: `${react18}react$1` },
+  { find: /^react-dom(\/.*)?$/, replacement: `${react18}react-dom$1` },
+]
+const reactTests = 'packages/quiltt-embed-react/test'
 // Vue's bundler build expects its compile-time flags to be defined, as its Vite plugin would.
 const vueFlags = {
   __VUE_OPTIONS_API__: 'true',
@@ -57,7 +70,7 @@ export default defineConfig({
         test: {
           name: 'bindings',
           include: ['packages/quiltt-embed-{react,vue}/test/**/*.test.ts'],
-          exclude: ['**/*.ssr.test.ts'],
+          exclude: ['**/*.ssr.test.ts', '**/*.react18.test.ts'],
           globalSetup: ['packages/quiltt-embed/test/global-setup.ts'],
           browser: {
             enabled: true,
@@ -71,6 +84,42 @@ export default defineConfig({
             include: ['packages/quiltt-embed-{react,vue}/test/**/*.test-d.ts'],
             tsconfig: 'packages/quiltt-embed-react/tsconfig.typecheck.json',
           },
+        },
+      },
+      {
+        // The React binding's same browser tests, run against React 18.3 instead of 19. Its own
+        // optimizer cache: its react and react-dom are other modules than the bindings project's.
+        extends: true,
+        resolve: {
+          alias: [{ find: /^quiltt-embed$/, replacement: sdkSource }, ...reactAlias18],
+        },
+        cacheDir: 'node_modules/.vite/bindings-react18',
+        optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react-dom/server'] },
+        test: {
+          name: 'bindings-react18',
+          include: [`${reactTests}/**/*.test.ts`],
+          exclude: ['**/*.ssr.test.ts'],
+          globalSetup: ['packages/quiltt-embed/test/global-setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: launchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        // The React binding's server-side rendering against React 18.3, in Node. The aliases point
+        // into compat/react18's node_modules, so Node loads those files natively, one copy each.
+        extends: true,
+        resolve: {
+          alias: [{ find: /^quiltt-embed$/, replacement: sdkSource }, ...reactAlias18],
+        },
+        test: {
+          name: 'bindings-react18-ssr',
+          environment: 'node',
+          include: [`${reactTests}/**/*.ssr.test.ts`, `${reactTests}/**/*.react18.test.ts`],
         },
       },
       {
