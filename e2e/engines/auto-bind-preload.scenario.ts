@@ -69,6 +69,37 @@ describeEngines('autoBind and preload', (session) => {
     await expect.poll(() => names(button)).toEqual(['open', 'load'])
   })
 
+  // IntersectionObserver is engine code. (The hover mode's pointerenter/focus is not driven here:
+  // the driver has no hover, and headless Firefox fires no focus events; Chromium tests it.)
+  test('data-quiltt-preload="visible" prepares once the element scrolls into view, not before', async () => {
+    const { call, hostPage } = session()
+    await hostPage({ bundle: 'iife', scriptTag: 'configured' })
+    const visibleId = await call<string>('unique', 'vi')
+    const hoverId = await call<string>('unique', 'hv')
+    // Padding in front pushes the button far below the fold from the moment it is bound.
+    const spacer = await call<string>('addElement', 'div', {})
+    await call('setStyle', spacer, 'paddingTop', '4000px')
+    const below = await call<string>(
+      'addElement',
+      'button',
+      { 'data-quiltt-button': visibleId, 'data-quiltt-preload': 'visible' },
+      spacer,
+    )
+    await call<string>('addElement', 'button', {
+      'data-quiltt-button': hoverId,
+      'data-quiltt-preload': 'hover',
+    })
+    await call('frames')
+    await call('frames')
+    expect(await call('hasFrame', visibleId)).toBe(false)
+    expect(await call('hasFrame', hoverId)).toBe(false)
+
+    await call('scrollIntoView', below)
+    await expect.poll(() => call('hasFrame', visibleId)).toBe(true)
+    // A hover-mode button that nobody pointed at stays unprepared.
+    expect(await call('hasFrame', hoverId)).toBe(false)
+  })
+
   test('markup that names a token URL is not bound: quiltt:error INVALID_OPTIONS, and a click does nothing', async () => {
     const { call, driver, hostPage } = session()
     await hostPage({ bundle: 'iife', scriptTag: 'configured' })

@@ -346,6 +346,16 @@
     },
     quilttEvents: () => quilttEvents,
     /** Adds `<tag id=... data-...>` to `parent` (default: the body) and returns its id. */
+    /** Styles an element through CSSOM (style attributes are blocked by the strict pages). */
+    setStyle(id, property, value) {
+      document.getElementById(id).style[property] = value
+    },
+    scrollIntoView(id) {
+      document.getElementById(id).scrollIntoView()
+    },
+    /** Resolves after two rendering frames: IntersectionObserver has reported by then. */
+    frames: () =>
+      new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
     addElement(tag, attributes, parent = 'content') {
       const element = document.createElement(tag)
       element.id = unique(tag)
