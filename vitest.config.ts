@@ -41,7 +41,7 @@ export default defineConfig({
           name: 'sdk',
           include: ['packages/quiltt-embed/test/**/*.test.ts'],
           // Pure parsers are fuzzed in Node, where 10,000 runs per property take seconds.
-          exclude: ['packages/quiltt-embed/test/property/**'],
+          exclude: ['packages/quiltt-embed/test/property/**', 'packages/quiltt-embed/test/node/**'],
           globalSetup: [
             'packages/quiltt-embed/test/global-setup.ts',
             'packages/quiltt-embed/test/script/global-setup.ts',
@@ -143,6 +143,8 @@ export default defineConfig({
           include: [
             'packages/quiltt-sandbox/test/**/*.test.{js,ts}',
             'packages/quiltt-embed/test/property/**/*.test.ts',
+            // Bundles the SDK with esbuild, as an app would, to check what tree-shaking leaves.
+            'packages/quiltt-embed/test/node/**/*.test.ts',
             'packages/quiltt-secret-guard/test/**/*.test.{js,ts}',
             'packages/quiltt-session/test/**/*.test.{js,ts}',
             'demo/test/**/*.test.{js,ts}',
