@@ -157,3 +157,40 @@ export async function rejection(promise: Promise<unknown>): Promise<ConnectorErr
   expect(error).toBeInstanceOf(ConnectorError)
   return error as ConnectorError
 }
+
+/** Fails the file early when dist/quiltt-embed.min.js is missing or older than the sources. */
+export async function expectFreshBundle(): Promise<void> {
+  const status = (await (await fetch(`${cdnOrigin}/__bundle`)).json()) as {
+    ok: boolean
+    reason?: string
+  }
+  expect(status.ok, status.reason).toBe(true)
+}
+
+/** Loads `path` from its own origin in an iframe and resolves the first report it posts. */
+export async function loadPage<T>(path: string, query: Record<string, string>): Promise<T> {
+  const origin = originOf(unique('page'))
+  const url = new URL(path, origin)
+  for (const [key, value] of Object.entries({ ...query, parent: location.origin })) {
+    url.searchParams.set(key, value)
+  }
+  const frame = document.createElement('iframe')
+  const reports: unknown[] = []
+  const listener = (event: MessageEvent) => {
+    if (event.source === frame.contentWindow && event.origin === origin) reports.push(event.data)
+  }
+  window.addEventListener('message', listener)
+  frame.src = url.href
+  adopt(frame)
+  try {
+    return await vi.waitFor(
+      () => {
+        if (reports.length === 0) throw new Error(`${path} has not reported yet`)
+        return reports[0] as T
+      },
+      { timeout: 10_000 },
+    )
+  } finally {
+    window.removeEventListener('message', listener)
+  }
+}

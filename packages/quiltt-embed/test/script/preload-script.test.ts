@@ -1,15 +1,14 @@
 // preload() with the script transport (SPEC §3.6: "it loads connector.js" and mounts nothing),
 // and preload() then open() on a strict-CSP page running the built IIFE, for both transports,
 // with zero CSP violations. Requests are counted by ./fixture-server.ts.
-import { afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterEach, beforeAll, expect, test } from 'vitest'
 import {
-  adopt,
   calls,
-  cdnOrigin,
   cleanup,
   createScriptConnector,
+  expectFreshBundle,
+  loadPage,
   makeToken,
-  originOf,
   rejection,
   requestCount,
   scriptUrl,
@@ -19,13 +18,7 @@ import {
 
 afterEach(cleanup)
 
-beforeAll(async () => {
-  const status = (await (await fetch(`${cdnOrigin}/__bundle`)).json()) as {
-    ok: boolean
-    reason?: string
-  }
-  expect(status.ok, status.reason).toBe(true)
-})
+beforeAll(expectFreshBundle)
 
 const connectorFrames = () => document.querySelectorAll('iframe, [role="dialog"]')
 
@@ -110,32 +103,8 @@ interface PreloadReport {
   events: string[]
 }
 
-/** Loads `/pages/preload.html` from its own origin in an iframe; resolves its report. */
-async function loadPreloadPage(query: Record<string, string>): Promise<PreloadReport> {
-  const origin = originOf(unique('page'))
-  const url = new URL('/pages/preload.html', origin)
-  for (const [key, value] of Object.entries({ ...query, parent: location.origin }))
-    url.searchParams.set(key, value)
-  const frame = document.createElement('iframe')
-  const reports: PreloadReport[] = []
-  const listener = (event: MessageEvent) => {
-    if (event.source === frame.contentWindow && event.origin === origin) reports.push(event.data)
-  }
-  window.addEventListener('message', listener)
-  frame.src = url.href
-  adopt(frame)
-  try {
-    return await vi.waitFor(
-      () => {
-        if (!reports[0]) throw new Error('the preload page has not reported yet')
-        return reports[0]
-      },
-      { timeout: 10_000 },
-    )
-  } finally {
-    window.removeEventListener('message', listener)
-  }
-}
+const loadPreloadPage = (query: Record<string, string>) =>
+  loadPage<PreloadReport>('/pages/preload.html', query)
 
 test('strict CSP, iframe transport: preload() then open() with no violation and no reload', async () => {
   const connectorId = unique('csp')

@@ -3,12 +3,11 @@
 // allowing only the `quiltt-embed` policy), a nonce-only script-src, and autoBind on
 // DOMContentLoaded. Each page reports back to this test page with postMessage.
 // The bundle is built by `npm run build` before the unit tests run (`npx rollup -c` by hand).
-import { afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterEach, beforeAll, expect, test } from 'vitest'
 import {
-  adopt,
-  cdnOrigin,
   cleanup,
-  originOf,
+  expectFreshBundle,
+  loadPage,
   port,
   requestCount,
   scriptUrl,
@@ -17,13 +16,7 @@ import {
 
 afterEach(cleanup)
 
-beforeAll(async () => {
-  const status = (await (await fetch(`${cdnOrigin}/__bundle`)).json()) as {
-    ok: boolean
-    reason?: string
-  }
-  expect(status.ok, status.reason).toBe(true)
-})
+beforeAll(expectFreshBundle)
 
 interface Violation {
   directive: string
@@ -44,34 +37,6 @@ interface StrictReport {
   calls: unknown[][]
   tags: { nonce: string }[]
   plainStringRefused: boolean
-}
-
-/** Loads `path` from its own origin in an iframe and resolves the first report it posts. */
-async function loadPage<T>(path: string, query: Record<string, string>): Promise<T> {
-  const origin = originOf(unique('page'))
-  const url = new URL(path, origin)
-  for (const [key, value] of Object.entries({ ...query, parent: location.origin })) {
-    url.searchParams.set(key, value)
-  }
-  const frame = document.createElement('iframe')
-  const reports: unknown[] = []
-  const listener = (event: MessageEvent) => {
-    if (event.source === frame.contentWindow && event.origin === origin) reports.push(event.data)
-  }
-  window.addEventListener('message', listener)
-  frame.src = url.href
-  adopt(frame)
-  try {
-    return await vi.waitFor(
-      () => {
-        if (reports.length === 0) throw new Error(`${path} has not reported yet`)
-        return reports[0] as T
-      },
-      { timeout: 10_000 },
-    )
-  } finally {
-    window.removeEventListener('message', listener)
-  }
 }
 
 test('Trusted Types: connector.js is loaded through the quiltt-embed policy, with no violation', async () => {
