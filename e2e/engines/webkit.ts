@@ -110,13 +110,14 @@ async function wrap(driver: WebDriver, stop: () => Promise<void>): Promise<Drive
     async setViewport(width, height) {
       // The window rect includes MiniBrowser's own chrome: measure the viewport and correct.
       let rect = { width, height }
-      for (let attempt = 0; attempt < 4; attempt++) {
+      for (let attempt = 0; attempt < 6; attempt++) {
         await driver.manage().window().setRect(rect)
-        const [w, h] = await driver.executeScript<[number, number]>(
-          'return [innerWidth, innerHeight]',
-        )
+        const [w, h] = await settledViewport(driver)
         if (w === width && h === height) return
-        rect = { width: rect.width + width - w, height: rect.height + height - h }
+        // The chrome only ever takes space away: a viewport larger than asked for is a stale
+        // reading, so ask again for the same window rather than a smaller (or negative) one.
+        const next = { width: rect.width + width - w, height: rect.height + height - h }
+        if (next.width >= width && next.height >= height) rect = next
       }
       throw new Error(`MiniBrowser would not give a ${width}×${height} viewport`)
     },
@@ -143,4 +144,24 @@ async function wrap(driver: WebDriver, stop: () => Promise<void>): Promise<Drive
       }
     },
   }
+}
+
+/**
+ * GTK applies a window resize asynchronously: right after `setRect` the page can still report
+ * an earlier size. Once in CI the correction built on such a reading asked WebKitWebDriver for
+ * an invalid width. Read after the next frames, and again until two readings agree.
+ */
+async function settledViewport(driver: WebDriver): Promise<[number, number]> {
+  const read = () =>
+    driver.executeAsyncScript<[number, number]>(`
+      const done = arguments[arguments.length - 1]
+      requestAnimationFrame(() => requestAnimationFrame(() => done([innerWidth, innerHeight])))`)
+  let last = await read()
+  await driver.wait(async () => {
+    const next = await read()
+    const same = next[0] === last[0] && next[1] === last[1]
+    last = next
+    return same
+  }, 10_000)
+  return last
 }
