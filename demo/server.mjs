@@ -55,7 +55,13 @@ export async function startDemo({
   now,
 } = {}) {
   const quiltt = await resolveQuilttConfig(env, sandboxOptions)
-  const demoSessions = await createDemoSessions(quiltt, { redisUrl: env.REDIS_URL?.trim(), now })
+  const demoSessions = await createDemoSessions(quiltt, {
+    redisUrl: env.REDIS_URL?.trim(),
+    now,
+  }).catch(async (error) => {
+    await quiltt.sandbox?.close()
+    throw error
+  })
   const { sessions } = demoSessions
   const signIn = createSignIn()
   const limit = createClientLimit(clientLimit)

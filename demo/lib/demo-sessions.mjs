@@ -20,9 +20,25 @@ export async function createDemoSessions(quiltt, { redisUrl, now }) {
   }
   // Imported only when used: a demo without Redis needs no Redis client.
   const { createClient } = await import('redis')
-  const client = createClient({ url: redisUrl })
-  client.on('error', (error) => console.error(`demo: Redis: ${error.message}`))
+  let connected = false
+  const client = createClient({
+    url: redisUrl,
+    socket: {
+      // At start, give up after about 2 s with a message that says what to do, instead of
+      // retrying forever with a demo that never comes up. Once connected, keep reconnecting:
+      // quiltt-session answers STORE_FAILED meanwhile and recovers when Redis is back.
+      reconnectStrategy: (retries) =>
+        connected
+          ? Math.min(100 * 2 ** retries, 2000)
+          : retries < 10
+            ? 200
+            : new Error('demo: cannot reach Redis at REDIS_URL. Start Redis, or unset REDIS_URL.'),
+    },
+  })
+  // Start-up failures end in the one message above; later ones are logged as they happen.
+  client.on('error', (error) => connected && console.error(`demo: Redis: ${error.message}`))
   await client.connect()
+  connected = true
   // The sandbox's Profiles live in memory and end with this process: keep its keys apart.
   const prefix = `quiltt-demo:${quiltt.mode === 'sandbox' ? `sandbox-${randomUUID()}:` : ''}`
   const sessions = createSessions({

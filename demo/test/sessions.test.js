@@ -1,8 +1,8 @@
 // The demo's session endpoint as integrators should build theirs: only signed-in users get
 // tokens, each name keeps one Profile, no-Origin and over-limit requests are refused, and a 429
 // from Quiltt is answered with the cached token while it is valid.
-import { afterEach, describe, expect, it } from 'vitest'
-import { startRedis } from '../../packages/quiltt-session/test/helpers/redis-server.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { freePort, startRedis } from '../../packages/quiltt-session/test/helpers/redis-server.js'
 import { startDemo } from '../server.mjs'
 import { postSession, signIn } from './sign-in.js'
 
@@ -136,6 +136,18 @@ describe('token endpoint', () => {
     expect(expired.status).toBe(429)
     expect(expired.headers.get('retry-after')).toMatch(/^\d+$/)
     expect(await expired.json()).toEqual({ code: 'RATE_LIMITED', message: expect.any(String) })
+  })
+
+  it('with REDIS_URL unreachable, the demo does not start, and says what to do without the URL', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    cleanups.push(async () => logged.mockRestore())
+    const url = `redis://:hunter2@127.0.0.1:${await freePort()}`
+    const error = await startDemo({ port: 0, env: { REDIS_URL: url } }).catch((reason) => reason)
+    expect(error).toBeInstanceOf(Error)
+    expect(error.message).toBe(
+      'demo: cannot reach Redis at REDIS_URL. Start Redis, or unset REDIS_URL.',
+    )
+    expect(JSON.stringify(logged.mock.calls)).not.toContain('hunter2')
   })
 
   it('with REDIS_URL, tokens are kept in Redis under the demo prefix', async () => {
