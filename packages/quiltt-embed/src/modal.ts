@@ -21,6 +21,16 @@ const stack: { overlay: HTMLElement; opener: HTMLElement | null }[] = []
 let unlockPage: (() => void) | undefined
 
 /**
+ * Makes a shown modal the top one or puts it below. All overlays share the highest z-index, so
+ * DOM order would decide, and a preloaded overlay sits before those appended after it (moving it
+ * would reload its Connector): older modals step one below instead.
+ */
+function raise({ overlay }: (typeof stack)[number], top: boolean): void {
+  overlay.inert = !top
+  overlay.style.zIndex = top ? '2147483647' : '2147483646'
+}
+
+/**
  * Locks page scroll (keeping the scrollbar's width, so nothing shifts) and makes the page inert,
  * once for however many modals are open; the returned function restores exactly what was there.
  * Hidden (prepared) modals are inert already and stay out of it.
@@ -82,7 +92,7 @@ export function createModal(
     show() {
       entry.opener = document.activeElement as HTMLElement | null
       unlockPage ??= lockPage()
-      for (const older of stack) older.overlay.inert = true
+      for (const older of stack) raise(older, false)
       conceal(overlay, false)
       stack.push(entry)
       listen('addEventListener')
@@ -98,7 +108,7 @@ export function createModal(
       // the page however the stack is closed (newest or oldest first).
       for (const other of stack) if (overlay.contains(other.opener)) other.opener = entry.opener
       const top = stack.at(-1)
-      if (top) top.overlay.inert = false
+      if (top) raise(top, true)
       else {
         unlockPage?.()
         unlockPage = undefined

@@ -147,6 +147,40 @@ describe('stacked modals', () => {
     first.close()
     expect(document.activeElement).toBe(opener)
   })
+
+  /**
+   * The element painted at the viewport's centre. Hit testing skips inert elements, so the older
+   * (inert) dialog would never be hit even when drawn on top: lift inert just for the probe.
+   */
+  function paintedOnTop(): Element | null {
+    const inert = [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].filter(
+      (dialog) => dialog.inert,
+    )
+    for (const dialog of inert) dialog.inert = false
+    try {
+      return document.elementFromPoint(innerWidth / 2, innerHeight / 2)
+    } finally {
+      for (const dialog of inert) dialog.inert = true
+    }
+  }
+
+  test('a preloaded modal opened over an older one is drawn above it, and the older one after', async () => {
+    // The preloaded overlay is in the DOM before the older modal's: DOM order alone would put
+    // the newer dialog underneath, where the user could neither see nor reach it.
+    const second = create()
+    await second.preload()
+    const first = create()
+    await first.open()
+    await second.open()
+    const [preloaded, older] = document.querySelectorAll<HTMLElement>('[role="dialog"]')
+    expect(preloaded!.contains(paintedOnTop())).toBe(true)
+    expect(older!.inert).toBe(true)
+
+    second.close()
+    expect(older!.contains(paintedOnTop())).toBe(true)
+    expect(older!.inert).toBe(false)
+    first.close()
+  })
 })
 
 describe('a container in another document', () => {
