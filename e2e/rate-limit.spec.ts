@@ -1,13 +1,14 @@
 // Quiltt allows 10 session tokens per Profile per hour. Here the sandbox allows one, and its
-// tokens live 2 minutes, inside quiltt-session's one-hour refresh window: so the demo server asks
-// Quiltt again on the next call, and Quiltt answers 429. While the cached token is still valid the
-// demo serves it and the user notices nothing; once it has expired (the demo's clock is moved
-// past it here) the page must show a clear rate-limit message instead of a broken Connector.
+// tokens live 2 minutes: past half that life quiltt-session asks Quiltt again, and Quiltt answers
+// 429. While the cached token is still valid the demo serves it and the user notices nothing;
+// once it has expired the page must show a clear rate-limit message instead of a broken
+// Connector. The demo's clock is moved ahead to reach each stage.
 import { expect, test } from './fixtures'
 import { appMessages, cancel, logEntries, modalConnector } from './helpers'
 
 /** How far this worker's demo clock (its session cache) runs ahead of real time. */
 let demoAheadMs = 0
+const PAST_HALF_LIFE_MS = 61_000
 const PAST_EXPIRY_MS = 121_000
 
 test.use({
@@ -31,6 +32,7 @@ test('SPA: a 429 with a valid cached token opens the Connector; without one, a c
   await expect(logEntries(page, 'exitAbort')).toHaveCount(1)
 
   // Quiltt refuses a second token; the demo answers with the cached one.
+  demoAheadMs = PAST_HALF_LIFE_MS
   const cached = page.waitForResponse((response) => response.url().endsWith('/api/quiltt/session'))
   await page.getByRole('button', { name: 'Connect in a modal' }).click()
   expect((await cached).status()).toBe(200)

@@ -46,6 +46,7 @@ test('a stale provider token is asked for again before the Connector opens', asy
   expect(outcome).toBe('loaded')
   // One call gave a stale token, so the provider was asked once more (and no more).
   expect(await page.evaluate(() => (window as unknown as StaleWindow).__providerCalls)).toBe(2)
-  // The demo does not cache tokens this close to expiry, so each call reached the Auth API.
-  expect((await stats()).sessionsIssued - before.sessionsIssued).toBe(2)
+  // quiltt-session keeps a token for half its life (22 s here), so the second call was answered
+  // from its cache: one Auth API call, and the SDK opened with that stale but unexpired token.
+  expect((await stats()).sessionsIssued - before.sessionsIssued).toBe(1)
 })

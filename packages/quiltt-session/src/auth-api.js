@@ -125,12 +125,20 @@ function refusal(response) {
   )
 }
 
-/** @param {string | null} header seconds or an HTTP date; anything else means one minute */
+/**
+ * @param {string | null} header seconds or an HTTP date; anything else means one minute. Kept
+ *   between 1 s and Quiltt's longest window (a day): a wild value must not hold a user off for
+ *   years, and 0 must not make clients retry in a loop.
+ */
 function parseRetryAfter(header) {
-  if (header && /^\d{1,9}$/.test(header.trim())) return Number(header.trim())
-  const date = header ? Date.parse(header) : Number.NaN
-  if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000))
-  return 60
+  const text = header?.trim() ?? ''
+  const date = Date.parse(text)
+  const seconds = /^\d{1,9}$/.test(text)
+    ? Number(text)
+    : Number.isFinite(date)
+      ? Math.ceil((date - Date.now()) / 1000)
+      : 60
+  return Math.min(Math.max(seconds, 1), 24 * 60 * 60)
 }
 
 /** @param {unknown} error */

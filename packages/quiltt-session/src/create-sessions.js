@@ -6,7 +6,7 @@ import { guardedStore } from './guarded-store.js'
 import { createHandler } from './handler.js'
 import { nodeHandlerFor } from './node-handler.js'
 import { resolveOptions } from './options.js'
-import { parseStored } from './parse-session.js'
+import { parseStored, tokenClaims } from './parse-session.js'
 import { SessionError } from './session-error.js'
 import { parseUserInput } from './user-input.js'
 
@@ -27,14 +27,24 @@ export function createSessions(options) {
   const { now, refreshWithin } = config
   const store = guardedStore(config.store, STORE_TIMEOUT)
   const authApi = createAuthApi(config)
-  // A crashed lock holder is outlived by the lock: it can be held no longer than one Auth API
-  // call (bounded by `timeout`) plus the store writes around it.
-  const lockTtl = config.timeout + 2 * STORE_TIMEOUT
+  // A crashed lock holder is outlived by the lock, and a live one is never: it holds it for one
+  // Auth API call (bounded by `timeout`) plus at most five store calls around it.
+  const lockTtl = config.timeout + 5 * STORE_TIMEOUT
   /** @type {Map<string, Promise<Session>>} single flight within this process */
   const flights = new Map()
 
-  const fresh = (/** @type {Session | undefined} */ s) =>
-    s !== undefined && Date.parse(s.expiresAt) - now() > refreshWithin
+  /**
+   * Served from the store until `refreshWithin` before expiry, or until half its life has gone
+   * if that comes first: a window as long as the token's life would mint one per request.
+   * @param {Session | undefined} s
+   */
+  const fresh = (s) => {
+    if (s === undefined) return false
+    const expires = Date.parse(s.expiresAt)
+    const iat = tokenClaims(s.token)?.iat
+    const life = iat === undefined ? Number.POSITIVE_INFINITY : expires - iat * 1000
+    return expires - now() > Math.min(refreshWithin, life / 2)
+  }
   const valid = (/** @type {Session | undefined} */ s) =>
     s !== undefined && Date.parse(s.expiresAt) > now()
 
@@ -71,6 +81,14 @@ export function createSessions(options) {
       // A Profile these attributes created before is asked for by ID alone: resending them
       // would ask Quiltt to update it (and a `uuid` would clash with itself).
       session = await authApi.issue(input.userId !== undefined || !userId ? input.body : { userId })
+      // A token for another Profile is never cached or served in place of this one.
+      if (userId && session.userId !== userId) {
+        throw new SessionError(
+          'UPSTREAM_FAILED',
+          'The Quiltt Auth API answered with a token for another Profile than the one asked ' +
+            'for. Check `authUrl`.',
+        )
+      }
     } catch (error) {
       if (!(error instanceof SessionError) || error.code !== 'RATE_LIMITED') throw error
       const wait = (error.retryAfter ?? 60) * 1000
@@ -159,18 +177,19 @@ export function createSessions(options) {
       const flightKey = flightKeyOf(parsed)
       await flights.get(flightKey)?.catch(() => undefined)
       const owner = await waitForLock(`lock:${flightKey}`)
-      let cached
       try {
         const userId = await profileOf(parsed)
-        cached = userId ? await readToken(userId) : undefined
+        const cached = userId ? await readToken(userId) : undefined
+        // Quiltt first: when that fails, the token stays in the store, so calling revoke()
+        // again can still find it and revoke it.
+        const revoked = cached ? await authApi.revoke(cached.token) : false
         if (userId) await store.delete(`token:${userId}`)
         // Quiltt frees a revoked token's rate-limit slot, so the next issue may ask again.
         await store.delete(`hold:${flightKey}`)
+        return { revoked }
       } finally {
         if (owner) await store.unlock(`lock:${flightKey}`, owner).catch(() => undefined)
       }
-      if (!cached) return { revoked: false }
-      return { revoked: await authApi.revoke(cached.token) }
     },
 
     handler: (handlerOptions) => createHandler(sessions, handlerOptions),

@@ -54,7 +54,10 @@ export function createHandler(sessions, options) {
       const { token, expiresAt } = await sessions.issue(who)
       return json(200, { token, expiresAt })
     } catch (caught) {
-      report(caught)
+      // A failing logger must not cost the user an answer (or crash the process).
+      try {
+        report(caught)
+      } catch {}
       if (!(caught instanceof SessionError)) {
         return json(500, error('INTERNAL_ERROR', 'The session endpoint failed. Try again.'))
       }

@@ -85,7 +85,10 @@ export interface SessionsOptions {
   authUrl?: string
   /** Default `memoryStore()`. Use `redisStore(client)` when several instances serve users. */
   store?: SessionStore
-  /** A cached token is replaced once it is this close to expiry, in ms. Default 1 hour. */
+  /**
+   * A cached token is replaced once it is this close to expiry, in ms, or once half its life has
+   * gone if that comes first. Default 1 hour.
+   */
   refreshWithin?: number
   /** Auth API request timeout in ms. Default 10000. */
   timeout?: number

@@ -4,14 +4,49 @@
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,128}$/
+/** Quiltt's tokens live 24 hours: nothing is cached, or told to the browser, for longer. */
+const MAX_LIFETIME_MS = 24 * 60 * 60 * 1000
 
 /**
- * Parses `201 { token, userId, environmentId, expiration, expiresAt }`.
+ * The claims of a session token as SPEC §5 (and the browser SDK) accept it: a compact JWS whose
+ * header has a real `alg` and whose payload has a numeric `exp`. Signatures are Quiltt's to check.
+ * @param {string} token
+ * @returns {{ exp: number, iat?: number } | undefined}
+ */
+export function tokenClaims(token) {
+  if (token.length > 8192 || !JWS.test(token)) return undefined
+  const [header, payload] = token.split('.').map(decodeSegment)
+  const alg = header?.alg
+  const exp = payload?.exp
+  if (typeof alg !== 'string' || /^(none)?$/i.test(alg)) return undefined
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined
+  const iat = payload?.iat
+  return typeof iat === 'number' && Number.isFinite(iat) ? { exp, iat } : { exp }
+}
+
+/**
+ * @param {string | undefined} segment
+ * @returns {Record<string, unknown> | undefined}
+ */
+function decodeSegment(segment) {
+  try {
+    const value = JSON.parse(Buffer.from(segment ?? '', 'base64url').toString('utf8'))
+    return typeof value === 'object' && value !== null ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Parses `201 { token, userId, environmentId, expiration, expiresAt }`. The expiry is the
+ * earliest of the body's, the token's own `exp` and 24 hours from now: a body that states its
+ * expiry in the wrong unit (or a far future) can never keep a token cached past its real end.
  * @param {unknown} body
  * @param {number} now epoch ms: a token that has already expired is refused
+ * @param {number} [latest] epoch ms: the latest expiry believed
  * @returns {import('./index.js').Session | undefined}
  */
-export function parseSession(body, now) {
+export function parseSession(body, now, latest = now + MAX_LIFETIME_MS) {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
   const field = (/** @type {string} */ key) =>
     Object.hasOwn(body, key) ? /** @type {Record<string, unknown>} */ (body)[key] : undefined
@@ -19,15 +54,18 @@ export function parseSession(body, now) {
   const userId = field('userId')
   const expiration = field('expiration')
   const expiresAtText = field('expiresAt')
-  if (typeof token !== 'string' || token.length > 8192 || !JWS.test(token)) return undefined
+  const claims = typeof token === 'string' ? tokenClaims(token) : undefined
+  if (typeof token !== 'string' || !claims) return undefined
   if (typeof userId !== 'string' || !PROFILE_ID.test(userId)) return undefined
-  const expiresAtMs =
+  const stated =
     typeof expiration === 'number' && Number.isFinite(expiration)
       ? expiration * 1000
       : typeof expiresAtText === 'string'
         ? Date.parse(expiresAtText)
         : Number.NaN
-  if (!Number.isFinite(expiresAtMs) || expiresAtMs <= now) return undefined
+  if (!Number.isFinite(stated)) return undefined
+  const expiresAtMs = Math.min(stated, claims.exp * 1000, latest)
+  if (!(expiresAtMs > now)) return undefined
   return { token, userId, expiresAt: new Date(expiresAtMs).toISOString() }
 }
 
@@ -44,6 +82,8 @@ export function parseStored(text) {
     const session = parseSession(
       { token: value?.token, userId: value?.userId, expiresAt: value?.expiresAt },
       0,
+      // Capped when it was written; whether it is still valid is the caller's question.
+      Number.POSITIVE_INFINITY,
     )
     return session
   } catch {

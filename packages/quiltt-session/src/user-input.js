@@ -20,9 +20,17 @@ export function parseUserInput(input) {
   if (!isPlainObject(input)) {
     throw invalidUser('issue() takes { userId } (a Quiltt Profile ID) or Profile attributes')
   }
-  const userId = Object.hasOwn(input, 'userId') ? input.userId : undefined
-  if (userId !== undefined) return { userId: parseUserId(userId), body: { ...copy(input) } }
+  // A `userId` key is a Profile ID or an error, never "no ID": read as attributes, `{ userId:
+  // undefined }` would be `{}`, and every such user would share one Profile.
+  if (Object.hasOwn(input, 'userId'))
+    return { userId: parseUserId(input.userId), body: copy(input) }
   const body = copy(input)
+  if (Object.keys(body).length === 0) {
+    throw invalidUser(
+      'issue() needs { userId } or at least one Profile attribute (such as { uuid }); empty ' +
+        'attributes would give every such user the same Profile',
+    )
+  }
   // The same attributes always map to the same Profile: the store remembers which Profile they
   // created under this hash (no personal data in key names).
   const attributesKey = createHash('sha256').update(canonicalJson(body)).digest('base64url')

@@ -35,7 +35,8 @@ const failure = (promise) =>
   )
 
 describe('429 from Quiltt', () => {
-  // Two-minute tokens are always inside the one-hour refresh window, so every call asks Quiltt.
+  // Two-minute tokens are refreshed once half their life has gone: from then on, every call
+  // asks Quiltt (which allows one token an hour here).
   const limited = { tokenTtlSeconds: 120, rateLimit: { perHour: 1, perDay: 20 } }
 
   it('serves the still-valid cached token, and asks Quiltt no more until Retry-After', async () => {
@@ -55,11 +56,12 @@ describe('429 from Quiltt', () => {
       },
     })
     const first = await sessions.issue({ email: 'ada@example.com' })
+    clock += 61_000
     const second = await sessions.issue({ email: 'ada@example.com' })
     expect(second.token).toBe(first.token)
     expect(calls).toEqual(['POST /v1/users/sessions', 'POST /v1/users/sessions'])
     // Quiltt said when to come back: until then the cached token is served without asking.
-    clock += 60_000
+    clock += 30_000
     expect((await sessions.issue({ email: 'ada@example.com' })).token).toBe(first.token)
     expect(calls).toHaveLength(2)
   })
@@ -132,7 +134,8 @@ describe('other failures', () => {
   })
 
   const future = Math.floor(Date.now() / 1000) + 3600
-  const jwt = 'eyJhbGciOiJIUzUxMiJ9.eyJleHAiOjF9.c2ln'
+  // Valid but for the one defect each case names.
+  const jwt = fakeJwt({ exp: future, iat: future - 3600 })
   it.each([
     ['not JSON', 'Service Unavailable'],
     ['an array', '[]'],
@@ -172,6 +175,86 @@ describe('other failures', () => {
       { method: 'POST', url: '/v1/users/sessions', authorization: 'Bearer sk_some_secret_1234' },
     ])
   })
+})
+
+/** A token-shaped JWS with these claims (unsigned: the package does not verify signatures). */
+function fakeJwt(/** @type {Record<string, unknown>} */ claims, alg = 'HS512') {
+  const part = (/** @type {unknown} */ value) =>
+    Buffer.from(JSON.stringify(value)).toString('base64url')
+  return `${part({ alg })}.${part(claims)}.c2lnbmF0dXJl`
+}
+
+describe('an Auth API answer is believed only as far as it can be checked', () => {
+  const nowS = () => Math.floor(Date.now() / 1000)
+  /** @param {Record<string, unknown>} body */
+  async function issueWith(body, input = { userId: 'p_1' }) {
+    const server = await stub({ status: 201, body: JSON.stringify(body) })
+    const sessions = createSessions({ apiKeySecret: 'sk_some_secret_1234', authUrl: server.url })
+    return { server, sessions, result: sessions.issue(input) }
+  }
+
+  it('an expiration in milliseconds cannot keep a token past its own exp', async () => {
+    const exp = nowS() + 3600
+    const token = fakeJwt({ exp, iat: nowS() })
+    const { result } = await issueWith({
+      token,
+      userId: 'p_1',
+      expiration: Date.now() + 86_400_000,
+    })
+    expect((await result).expiresAt).toBe(new Date(exp * 1000).toISOString())
+  })
+
+  it('a far-future expiry is capped at 24 hours, never a RangeError', async () => {
+    const token = fakeJwt({ exp: 1e13, iat: nowS() })
+    const { result } = await issueWith({ token, userId: 'p_1', expiration: 1e13 })
+    const left = Date.parse((await result).expiresAt) - Date.now()
+    expect(left).toBeGreaterThan(23.9 * 3600_000)
+    expect(left).toBeLessThanOrEqual(24 * 3600_000)
+  })
+
+  it.each([
+    ['alg none', fakeJwt({ exp: nowS() + 3600 }, 'none')],
+    ['no exp', fakeJwt({ iat: nowS() })],
+    ['an exp that has passed', fakeJwt({ exp: nowS() - 10 })],
+  ])('a token with %s is UPSTREAM_FAILED', async (_, token) => {
+    const { result } = await issueWith({ token, userId: 'p_1', expiration: nowS() + 3600 })
+    expect((await failure(result)).code).toBe('UPSTREAM_FAILED')
+  })
+
+  it('a token for another Profile is UPSTREAM_FAILED, and neither cached nor served', async () => {
+    const token = fakeJwt({ exp: nowS() + 3600, iat: nowS() })
+    const { server, sessions, result } = await issueWith({
+      token,
+      userId: 'p_other',
+      expiration: nowS() + 3600,
+    })
+    const error = await failure(result)
+    expect(error.code).toBe('UPSTREAM_FAILED')
+    expect(error.message).not.toContain(token)
+    expect(await sessions.get({ userId: 'p_other' })).toBeUndefined()
+    expect(await sessions.get({ userId: 'p_1' })).toBeUndefined()
+    await failure(sessions.issue({ userId: 'p_1' }))
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it.each([
+    ['999999999', 86_400, 0],
+    ['0', 1, 0],
+    [new Date(Date.now() - 60_000).toUTCString(), 1, 0],
+    // An HTTP date has whole seconds, and the request takes some.
+    [new Date(Date.now() + 120_000).toUTCString(), 120, 5],
+    ['soon', 60, 0],
+  ])(
+    'Retry-After %s gives retryAfter %i (between 1 s and a day)',
+    async (header, expected, slack) => {
+      const server = await stub({ status: 429, headers: { 'retry-after': header } })
+      const sessions = createSessions({ apiKeySecret: 'sk_some_secret_1234', authUrl: server.url })
+      const error = await failure(sessions.issue({ userId: 'p_1' }))
+      expect(error.code).toBe('RATE_LIMITED')
+      expect(error.retryAfter).toBeGreaterThanOrEqual(expected - slack)
+      expect(error.retryAfter).toBeLessThanOrEqual(expected)
+    },
+  )
 })
 
 describe('options', () => {

@@ -93,7 +93,8 @@ describe('handler', () => {
     const handle = sessions.handler({ user })
     const signedIn = { origin: SITE, cookie: 'user=ada' }
     const first = await (await handle(post(signedIn))).json()
-    // 429 while the cached token is valid: the cached token.
+    // Past half its life Quiltt is asked again: 429 while the cached token is valid gives it.
+    clock += 61_000
     expect((await (await handle(post(signedIn))).json()).token).toBe(first.token)
     clock = Date.parse(first.expiresAt) + 1
     const limited = await handle(post(signedIn))
@@ -130,6 +131,29 @@ describe('handler', () => {
     } finally {
       await failing.close()
     }
+  })
+
+  it('answers even when onError throws', async () => {
+    const failing = await startAuthStub({ status: 503 })
+    try {
+      const broken = createSessions({ apiKeySecret: 'sk_some_secret_1234', authUrl: failing.url })
+      const onError = () => {
+        throw new Error('logger down')
+      }
+      const response = await broken.handler({ user, onError })(
+        post({ origin: SITE, cookie: 'user=ada' }),
+      )
+      expect(response.status).toBe(502)
+      expect((await response.json()).code).toBe('UPSTREAM_FAILED')
+    } finally {
+      await failing.close()
+    }
+  })
+
+  it('a user() that finds no Profile ID ({ userId: undefined }) gets no token', async () => {
+    const response = await sessions.handler({ user: () => ({ userId: undefined }) })(post())
+    expect(response.status).not.toBe(200)
+    expect((await response.json()).code).toBe('INVALID_USER')
   })
 
   it('refuses a handler without a user function', () => {

@@ -80,7 +80,7 @@ it('the secret appears in no error, log line, response or stored value', async (
     }
 
     await exercise({ authUrl: auth.authUrl }) // success, then 429 paths
-    await exercise({ authUrl: auth.authUrl }) // 429 with the cached token
+    await exercise({ authUrl: auth.authUrl, now: () => Date.now() + 61_000 }) // 429, cached token
     await exercise({ authUrl: auth.authUrl, now: () => Date.now() + 200_000 }) // RATE_LIMITED
     await exercise({ authUrl: auth.authUrl, apiKeySecret: WRONG }) // 401
     for (const stub of stubs) await exercise({ authUrl: stub.url }) // 503, malformed, timeout

@@ -51,10 +51,22 @@ describe('issue', () => {
 
   it('honours a custom refreshWithin', async () => {
     const userId = await auth.createProfile()
-    const sessions = sessionsFor({ refreshWithin: 23 * HOUR })
+    const sessions = sessionsFor({ refreshWithin: 10 * HOUR })
     const first = await sessions.issue({ userId })
-    clock += HOUR - 1000
+    clock += 14 * HOUR - 1000
     expect((await sessions.issue({ userId })).token).toBe(first.token)
+    clock += 2000
+    expect((await sessions.issue({ userId })).token).not.toBe(first.token)
+  })
+
+  it('a refreshWithin as long as the token still caches it for half its life', async () => {
+    const userId = await auth.createProfile()
+    const base = (await auth.stats()).sessionsIssued
+    const sessions = sessionsFor({ refreshWithin: 24 * HOUR })
+    const first = await sessions.issue({ userId })
+    clock += 12 * HOUR - 1000
+    expect((await sessions.issue({ userId })).token).toBe(first.token)
+    expect((await auth.stats()).sessionsIssued - base).toBe(1)
     clock += 2000
     expect((await sessions.issue({ userId })).token).not.toBe(first.token)
   })
@@ -103,6 +115,10 @@ describe('issue', () => {
     [[{ userId: 'p_1' }]],
     [new (class User {})()],
     [{ email: 'x@example.com', self: { toJSON: () => 1n } }],
+    // Read as attributes these would be `{}`: every such user would share one Profile.
+    [{ userId: undefined }],
+    [{ userId: null }],
+    [{}],
   ])('refuses %s with INVALID_USER, before calling Quiltt', async (input) => {
     const base = (await auth.stats()).sessionsIssued
     const error = await sessionsFor()
@@ -146,6 +162,27 @@ describe('get and revoke', () => {
     expect(second.token).not.toBe(first.token)
     expect(second.userId).toBe(userId)
     expect(await sessions.revoke({ userId: 'p_never_issued' })).toEqual({ revoked: false })
+  })
+
+  it('a revoke that fails at Quiltt keeps the token, so calling revoke again revokes it', async () => {
+    const userId = await auth.createProfile()
+    let failNextDelete = true
+    const sessions = sessionsFor({
+      fetch: (url, init) => {
+        if (init?.method === 'DELETE' && failNextDelete) {
+          failNextDelete = false
+          return Promise.reject(new TypeError('fetch failed'))
+        }
+        return fetch(url, init)
+      },
+    })
+    const { token } = await sessions.issue({ userId })
+    const error = await sessions.revoke({ userId }).catch((caught) => caught)
+    expect(error.code).toBe('UPSTREAM_FAILED')
+    expect(await auth.check(token)).toBe(200)
+    expect(await sessions.revoke({ userId })).toEqual({ revoked: true })
+    expect(await auth.check(token)).toBe(401)
+    expect(await sessions.get({ userId })).toBeUndefined()
   })
 
   it('revoke waits for a token being issued, so it does not survive the revoke', async () => {
