@@ -52,7 +52,9 @@ export interface AutoBindConfig {
 }
 
 function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
-  element.dispatchEvent(new CustomEvent(`quiltt:${name}`, { bubbles: true, detail }))
+  // Event options are read with inherited keys too (a polluted `composed`, `cancelable`).
+  const init = Object.assign(Object.create(null), { bubbles: true, detail })
+  element.dispatchEvent(new CustomEvent(`quiltt:${name}`, init))
 }
 
 /** Creates the element's connector and forwards its events as bubbling DOM events. */
@@ -134,8 +136,11 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
         )
       : undefined
   observer?.observe(element)
+  // A click inside a bound element nested in this one is that element's alone: one dialog.
+  const onClick = (event: Event) =>
+    (event.target as Element).closest(SELECTOR) === element && open()
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    element[method]('click', open)
+    element[method]('click', onClick)
     if (mode === 'hover') {
       element[method]('pointerenter', preload)
       element[method]('focus', preload)

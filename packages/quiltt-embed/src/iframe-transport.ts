@@ -1,3 +1,4 @@
+import { documentBody } from './dom'
 import { createFrame } from './frame'
 import { createModal } from './modal'
 import { conceal } from './styled'
@@ -15,10 +16,8 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
     const { origin, container } = config
     // The modal goes in document.body, which a <head> script (preloading as early as it can)
     // runs before: wait until the parser has made it.
-    if (!container && !document.body)
-      await new Promise((resolve) =>
-        document.addEventListener('DOMContentLoaded', resolve, { once: true }),
-      )
+    if (!container && !documentBody())
+      await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }))
     // The token travels only in this URL, to the exact Connector origin.
     const url = new URL('/', origin)
     const params = {

@@ -1,5 +1,6 @@
 // Entry of quiltt-embed.min.js, the script-tag build: the only module with side effects.
 import type { AutoBindConfig } from './auto-bind'
+import { isLoading } from './dom'
 import { autoBind, ConnectorError, createConnector, scriptTransport, version } from './index'
 
 const QuilttEmbed = { createConnector, scriptTransport, ConnectorError, autoBind, version }
@@ -34,5 +35,5 @@ const config = readScriptTag()
 window.QuilttEmbed = QuilttEmbed
 // Bind the page's data-quiltt-* elements once the DOM is parsed (the tag may sit in <head>).
 const bind = () => autoBind(document, config)
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bind)
+if (isLoading()) addEventListener('DOMContentLoaded', bind)
 else bind()

@@ -1,5 +1,6 @@
 import type { ConnectorSDK } from '@quiltt/core/api/browser'
 import { ConnectorError } from './connector-error'
+import { createElement, documentHead, documentScripts } from './dom'
 
 declare global {
   interface Window {
@@ -26,6 +27,12 @@ const allowed = new Set<string>()
 let policy: Policy | undefined
 
 /**
+ * connector.js's `window.Quiltt`: an own property of window. An element with `id="Quiltt"` is
+ * reachable as `window.Quiltt` too (through the prototype chain), and must not pass for it.
+ */
+const quilttSdk = () => (Object.hasOwn(window, 'Quiltt') ? window.Quiltt : undefined)
+
+/**
  * Loads Quiltt's connector.js once and resolves `window.Quiltt`. A tag already in the page for
  * the same URL is reused; a failure forgets the attempt (and removes our tag) so the next call
  * retries.
@@ -34,13 +41,13 @@ export function loadScript(url: string, timeout: number, nonce = ''): Promise<Co
   let promise = loading.get(url)
   if (!promise) {
     promise = new Promise((resolve, reject) => {
-      if (window.Quiltt) return resolve(window.Quiltt)
+      if (quilttSdk()) return resolve(quilttSdk()!)
       // Reuse a tag for this URL only while it is still loading: one that finished without
       // defining window.Quiltt has failed, and waiting on it would hang.
       const existing = performance.getEntriesByName(url).length
         ? undefined
-        : [...document.scripts].find((script) => script.src === url && !abandoned.has(script))
-      const script = existing ?? document.createElement('script')
+        : [...documentScripts()].find((script) => script.src === url && !abandoned.has(script))
+      const script = existing ?? createElement('script')
       const listen = (method: 'addEventListener' | 'removeEventListener') => {
         script[method]('load', done)
         script[method]('error', done)
@@ -48,7 +55,7 @@ export function loadScript(url: string, timeout: number, nonce = ''): Promise<Co
       const done = (event?: Event, cause?: unknown) => {
         clearTimeout(timer)
         listen('removeEventListener')
-        if (window.Quiltt) return resolve(window.Quiltt)
+        if (quilttSdk()) return resolve(quilttSdk()!)
         if (existing) abandoned.add(existing)
         else script.remove()
         loading.delete(url)
@@ -82,7 +89,7 @@ export function loadScript(url: string, timeout: number, nonce = ''): Promise<Co
         })
         script.nonce = nonce
         script.src = (policy?.createScriptURL(url) ?? url) as string
-        document.head.append(script)
+        documentHead().append(script)
       } catch (error) {
         // Trusted Types refused our policy or the URL: the page's CSP must allow `quiltt-embed`.
         done(undefined, error)

@@ -1,3 +1,4 @@
+import { activeElement, documentBody, documentRoot } from './dom'
 import type { Frame } from './frame'
 import { conceal, styled } from './styled'
 
@@ -36,7 +37,8 @@ function raise({ overlay }: (typeof stack)[number], top: boolean): void {
  * Hidden (prepared) modals are inert already and stay out of it.
  */
 function lockPage(): () => void {
-  const { documentElement: root, body } = document
+  const root = documentRoot()
+  const body = documentBody()!
   const { style } = root
   // Longhands, so an overflow-y the page set itself comes back exactly.
   const saved = [style.overflowX, style.overflowY, body.style.paddingRight]
@@ -77,8 +79,8 @@ export function createModal(
   const onFocus = (event: FocusEvent) =>
     stack.at(-1) !== entry || overlay.contains(event.target as Node) || iframe.focus()
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    document[method]('keydown', onKey as EventListener, true)
-    document[method]('focusin', onFocus as EventListener, true)
+    window[method]('keydown', onKey as EventListener, true)
+    window[method]('focusin', onFocus as EventListener, true)
   }
 
   close.textContent = '×'
@@ -86,11 +88,11 @@ export function createModal(
   panel.append(element, close)
   overlay.append(panel)
   conceal(overlay, true)
-  document.body.append(overlay)
+  documentBody()!.append(overlay)
 
   return {
     show() {
-      entry.opener = document.activeElement as HTMLElement | null
+      entry.opener = activeElement()
       unlockPage ??= lockPage()
       for (const older of stack) raise(older, false)
       conceal(overlay, false)

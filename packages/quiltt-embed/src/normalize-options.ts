@@ -1,6 +1,7 @@
 import { parseSessionToken } from './check-token'
 import { checkUrl, invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
+import { querySelector } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { driverOf, type TransportDriver } from './transport'
 import type { ConnectorOptions, TokenSource } from './types'
@@ -55,7 +56,7 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
     throw invalidOption('timeout', 'a positive number of ms, at most 2147483647')
   let element: unknown = container
   try {
-    if (typeof container === 'string') element = document.querySelector(container)
+    if (typeof container === 'string') element = querySelector(container)
   } catch {}
   // Only this document's elements: the Connector's messages go to the window of the document it
   // is mounted in, and another frame's window is not one we listen on.

@@ -1,3 +1,5 @@
+import { createElement } from './dom'
+
 /**
  * Creates an element styled through CSSOM (`style.cssText`), never style markup or a <style>
  * element, so everything the SDK draws holds under a strict CSP without 'unsafe-inline'.
@@ -7,7 +9,7 @@ export function styled<K extends keyof HTMLElementTagNameMap>(
   css: string,
   attributes: Record<string, string> = {},
 ): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag)
+  const node = createElement(tag)
   node.style.cssText = css
   for (const name in attributes) node.setAttribute(name, attributes[name]!)
   return node

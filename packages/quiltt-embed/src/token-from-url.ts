@@ -15,12 +15,16 @@ export function tokenFromUrl(path: unknown): () => Promise<string> {
   if (typeof path !== 'string' || url?.origin !== location.origin)
     throw invalidOption('data-token-url (token.url)', 'a same-origin path')
   return async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      redirect: 'error',
-      headers: { accept: 'application/json' },
-    })
+    // fetch reads inherited keys too: a polluted Object.prototype.body would become the POST body.
+    const response = await fetch(
+      url,
+      Object.assign(Object.create(null), {
+        method: 'POST',
+        credentials: 'same-origin',
+        redirect: 'error',
+        headers: { accept: 'application/json' },
+      }),
+    )
     let body: unknown
     try {
       body = await response.json()

@@ -21,7 +21,7 @@ export function createTokenKeeper(source: TokenSource, timeout: number): () => P
           ? `did not answer within ${timeout} ms`
           : 'must resolve to a session token string'
         reject(
-          (cause as ConnectorError)?.code === 'TOKEN_PROVIDER_FAILED'
+          cause instanceof ConnectorError && cause.code === 'TOKEN_PROVIDER_FAILED'
             ? cause
             : new ConnectorError(
                 'TOKEN_PROVIDER_FAILED',

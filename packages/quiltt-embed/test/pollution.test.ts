@@ -2,7 +2,7 @@
 // elsewhere on the page, such as an unsafe deep merge), createConnector({ connectorId, token })
 // still uses every default. Real Chromium, puppet Connector.
 import { afterEach, expect, test, vi } from 'vitest'
-import { createConnector } from '../src/index'
+import { ConnectorError, createConnector } from '../src/index'
 import { cleanup, connectorUrl, dialogs, makeToken, onCleanup, originOf, uniqueId } from './helpers'
 
 afterEach(cleanup)
@@ -61,4 +61,18 @@ test('without an own connectorUrl, the polluted one is ignored for the default Q
     const src = frame ?? document.querySelector<HTMLIFrameElement>('[role="dialog"] iframe')
     expect(new URL(src!.src).origin).toBe('https://abc123.quiltt.app')
   })
+})
+
+test('a polluted code cannot make a provider rejection pass for our own error', async () => {
+  pollute({ code: 'TOKEN_PROVIDER_FAILED' })
+  const connector = createConnector({
+    connectorId: uniqueId(),
+    connectorUrl,
+    token: () => Promise.reject('upstream said: no'),
+  })
+  onCleanup(() => connector.destroy())
+  const error = await connector.open().catch((caught: unknown) => caught)
+  expect(error).toBeInstanceOf(ConnectorError)
+  expect((error as ConnectorError).code).toBe('TOKEN_PROVIDER_FAILED')
+  expect((error as ConnectorError).message).toMatch(/token provider must resolve/)
 })

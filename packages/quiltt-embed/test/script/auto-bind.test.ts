@@ -118,16 +118,20 @@ function answerTokenRequests(answer: () => Response) {
     method?: string
     credentials?: RequestCredentials
     redirect?: RequestRedirect
+    /** What the browser would send: the same init read by a real Request, as fetch reads it. */
+    sent: { body: string; integrity: string; mode: RequestMode }
   }[] = []
   const original = window.fetch
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input)
     if (new URL(url).origin !== location.origin) return original(input, init)
+    const request = new Request(url, init)
     requests.push({
       url,
       method: init?.method,
       credentials: init?.credentials,
       redirect: init?.redirect,
+      sent: { body: await request.text(), integrity: request.integrity, mode: request.mode },
     })
     return answer()
   }) as typeof fetch
@@ -194,6 +198,27 @@ describe('data-quiltt-button', () => {
     ])
     expect(document.querySelector('iframe')).toBeNull()
     expect(dialogs()).toHaveLength(0)
+  })
+})
+
+describe('nested bound elements', () => {
+  test('a click on a bound button inside another bound element opens one dialog, the inner one', async () => {
+    const seen = listenAtDocument()
+    const { root } = bindRoot()
+    const outer = element('div', quilttAttributes('button').attributes)
+    const { connectorId, attributes } = quilttAttributes('button')
+    const inner = element('button', attributes)
+    outer.append(inner)
+    root.append(outer)
+    await mutationsDelivered()
+
+    inner.click()
+    await waitForEvent(seen, 'load', inner)
+    expect(dialogs()).toHaveLength(1)
+    expect(dialogFor(connectorId)).toBeDefined()
+    expect(seen.filter((event) => event.name === 'open').map((event) => event.target)).toEqual([
+      inner,
+    ])
   })
 })
 
@@ -310,10 +335,33 @@ describe('token: { url } (data-token-url on the script tag)', () => {
         method: 'POST',
         credentials: 'same-origin',
         redirect: 'error',
+        sent: { body: '', integrity: '', mode: 'cors' },
       },
     ])
     const src = new URL(frameIn(dialogFor(connectorId)!)!.src)
     expect(src.searchParams.get('token')).toBe(token)
+  })
+
+  test('a polluted Object.prototype adds no body, integrity or mode to the token request', async () => {
+    const proto = Object.prototype as Record<string, unknown>
+    const polluted = { body: '{"userId":"p_attacker"}', integrity: 'sha256-x', mode: 'no-cors' }
+    const token = makeToken()
+    const requests = answerTokenRequests(() => Response.json({ token }))
+    const seen = listenAtDocument()
+    const { root } = bindRoot(authorConfig({ token: { url: '/api/quiltt/session' } }))
+    const { attributes } = quilttAttributes('button')
+    const button = element('button', attributes)
+    root.append(button)
+    await mutationsDelivered()
+    Object.assign(proto, polluted)
+    try {
+      button.click()
+      await vi.waitFor(() => expect(requests).toHaveLength(1), WAIT)
+    } finally {
+      for (const key of Object.keys(polluted)) delete proto[key]
+    }
+    expect(requests[0]!.sent).toEqual({ body: '', integrity: '', mode: 'cors' })
+    await waitForEvent(seen, 'load', button)
   })
 
   test.each([

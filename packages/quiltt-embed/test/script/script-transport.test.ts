@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { Connector, ConnectorEvents } from '../../src/index'
 import {
+  adopt,
   callbackCount,
   calls,
   cleanup,
@@ -248,6 +249,21 @@ describe('loading connector.js', () => {
     expect(connector.state).toBe('open')
     expect(await requestCount(url)).toBe(2)
     expect(scriptTags(url)).toHaveLength(1)
+  })
+
+  test('an element with id="Quiltt" (named access on window) is not taken for connector.js', async () => {
+    const url = scriptUrl()
+    const impostor = document.createElement('div')
+    impostor.id = 'Quiltt'
+    adopt(impostor)
+    expect(window.Quiltt).toBe(impostor)
+    const connector = createScriptConnector({ scriptUrl: url })
+    const opening = connector.open()
+    await waitForQuilttOpen(connector.connectorId)
+    emit(connector.connectorId, 'Load')
+    await opening
+    expect(await requestCount(url)).toBe(1)
+    expect(steps()[0]![0]).toBe('authenticate')
   })
 
   test('a script that does not define window.Quiltt rejects SCRIPT_LOAD_FAILED with a cause', async () => {
