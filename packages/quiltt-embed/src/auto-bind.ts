@@ -1,6 +1,7 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
+import { querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { field } from './is-record'
 import { scriptTransport } from './script-transport'
@@ -178,7 +179,7 @@ export function autoBind(root: ParentNode = document, config: AutoBindConfig = {
   }
   const scan = () => {
     for (const element of bound.keys()) if (!element.isConnected) release(element)
-    const found = [...root.querySelectorAll<HTMLElement>(SELECTOR)]
+    const found = querySelectorAll<HTMLElement>(root, SELECTOR)
     if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
     for (const element of found) {
       if (!claimed.has(element)) {

@@ -5,8 +5,8 @@
  * read the real getters and methods from `Document.prototype`. Events go on `window`, whose named
  * elements never shadow what its prototypes define.
  */
-const real = (key: string) => Object.getOwnPropertyDescriptor(Document.prototype, key)!
-const read = <T>(key: string): T => real(key).get!.call(document)
+const read = <T>(key: string): T =>
+  Object.getOwnPropertyDescriptor(Document.prototype, key)!.get!.call(document)
 
 export const documentBody = () => read<HTMLElement | null>('body')
 export const documentRoot = () => read<HTMLElement>('documentElement')
@@ -15,12 +15,17 @@ export const activeElement = () => read<HTMLElement | null>('activeElement')
 export const documentScripts = () => read<HTMLCollectionOf<HTMLScriptElement>>('scripts')
 export const isLoading = () => read<DocumentReadyState>('readyState') === 'loading'
 
-export function createElement<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-): HTMLElementTagNameMap[K] {
-  return real('createElement').value.call(document, tag)
-}
+export const createElement = <K extends keyof HTMLElementTagNameMap>(tag: K) =>
+  Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K]
 
-export function querySelector(selector: string): Element | null {
-  return real('querySelector').value.call(document, selector)
-}
+export const querySelector = (selector: string) =>
+  Document.prototype.querySelector.call(document, selector)
+
+/** `root.querySelectorAll`, through Document.prototype when `root` is the document. */
+export const querySelectorAll = <E extends Element>(root: ParentNode, selector: string) => [
+  ...(root === document ? Document.prototype : root).querySelectorAll.call<
+    ParentNode,
+    [string],
+    NodeListOf<E>
+  >(root, selector),
+]

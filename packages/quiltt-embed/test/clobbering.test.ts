@@ -2,8 +2,17 @@
 // its members: `<img name="body">` makes `document.body` that <img>, `<img name="addEventListener">`
 // replaces the method. A sanitizer that keeps `name` lets user content do this. The modal must
 // still go into the real body, take and give back focus, and leave the page usable after.
-import { afterEach, expect, test } from 'vitest'
-import { cleanup, create, makeContainer, sync, waitForFrame } from './helpers'
+import { afterEach, expect, test, vi } from 'vitest'
+import { autoBind } from '../src/index'
+import {
+  cleanup,
+  connectorUrl,
+  create,
+  makeContainer,
+  makeToken,
+  onCleanup,
+  uniqueId,
+} from './helpers'
 
 const real = <T>(key: string): T =>
   Object.getOwnPropertyDescriptor(Document.prototype, key)!.get!.call(document)
@@ -11,6 +20,7 @@ const realBody = () => real<HTMLElement>('body')
 const focused = () => real<Element | null>('activeElement')
 
 const SHADOWED = [
+  'querySelectorAll',
   'body',
   'documentElement',
   'head',
@@ -77,8 +87,23 @@ test('an inline container given by selector is found, and its Connector loads', 
   clobberDocument()
   const connector = create({ container: `#${container.id}` })
   await connector.open()
-  const frame = await waitForFrame(connector.connectorId)
-  await sync(frame)
-  expect(container.contains(frame)).toBe(true)
+  // open() resolved: the Connector in the container has loaded.
+  const frame = container.querySelector('iframe')
+  expect(frame).not.toBeNull()
+  expect(new URL(frame!.src).origin).toBe(
+    new URL(connectorUrl.replace('{connectorId}', connector.connectorId)).origin,
+  )
   expect(connector.state).toBe('open')
+})
+
+test("autoBind(document) still finds and binds the page's buttons", async () => {
+  const button = realBody().appendChild(document.createElement('button'))
+  onCleanup(() => button.remove())
+  button.dataset.quilttButton = uniqueId()
+  clobberDocument()
+  onCleanup(autoBind(document, { token: makeToken(), connectorUrl }))
+  button.click()
+  await vi.waitFor(() =>
+    expect(realBody().querySelector(':scope > [role="dialog"]')).not.toBeNull(),
+  )
 })

@@ -12,7 +12,8 @@ const dist = `${sdk}dist/index.js`
 
 /** What only the script transport contains: its loader, its policy, its deadline. */
 const SCRIPT_TRANSPORT = {
-  loader: 'document.scripts',
+  // The loader looks for an existing tag through Document.prototype's `scripts` getter.
+  loader: '"scripts"',
   'Trusted Types policy': 'createPolicy',
   deadline: 'connector.js did not load within',
 }
