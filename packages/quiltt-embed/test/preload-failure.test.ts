@@ -14,7 +14,6 @@ import {
   record,
   rejection,
   uniqueId,
-  waitForFrame,
   waitForLiveFrame,
 } from './helpers'
 import { pageLoads } from './preload-helpers'
@@ -94,7 +93,9 @@ test('after LOAD_TIMEOUT, the next open() loads a new Connector page in a new if
   onCleanup(() => vi.useRealTimers())
   const connector = create({ connectorId: uniqueId('noload') })
   const preloading = connector.preload()
-  const hidden = await waitForFrame(connector.connectorId)
+  // Live, not only present: the page must have been requested before the deadline removes the
+  // frame, or the count below races the browser's navigation.
+  const hidden = await waitForLiveFrame(connector.connectorId)
   vi.advanceTimersByTime(15_000)
   expect((await rejection(preloading)).code).toBe('LOAD_TIMEOUT')
   vi.useRealTimers()
