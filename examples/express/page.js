@@ -1,5 +1,5 @@
 // The page, as HTML. Values come from the server's own configuration, and are escaped all the same.
-const escape = (value) =>
+const escapeHtml = (value) =>
   String(value).replace(
     /[&<>"']/g,
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char],
@@ -10,9 +10,9 @@ const escape = (value) =>
  *   `connectorUrl` only for a quiltt-sandbox; unset, the SDK uses Quiltt's own Connector.
  */
 export function renderPage({ signedIn, connectorId, connectorUrl }) {
-  const sandbox = connectorUrl ? ` data-connector-url="${escape(connectorUrl)}"` : ''
+  const sandbox = connectorUrl ? ` data-connector-url="${escapeHtml(connectorUrl)}"` : ''
   const action = signedIn
-    ? `<button type="button" data-quiltt-button="${escape(connectorId)}">Connect your bank</button>`
+    ? `<button type="button" data-quiltt-button="${escapeHtml(connectorId)}">Connect your bank</button>`
     : '<form method="post" action="/sign-in"><button>Sign in</button></form>'
   return `<!doctype html>
 <html lang="en">
