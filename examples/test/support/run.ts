@@ -46,12 +46,14 @@ export async function mustRun(
 
 /**
  * The environment a build or server starts from: this one without anything Quiltt-, Redis-,
- * Next- or Nuxt-specific, so only what a test passes on purpose reaches the app.
+ * framework- or npm-specific, so only what a test passes on purpose reaches the app.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(process.env)) {
     if (/^(QUILTT_|REDIS_|NEXT_|NUXT_|NITRO_|VITE_|PUBLIC_)/.test(name)) continue
+    // npm passes its own settings to scripts as npm_config_*; a nested npm must use its own.
+    if (/^npm_config_/i.test(name) && !/^npm_config_cache$/i.test(name)) continue
     env[name] = value
   }
   return { ...env, NEXT_TELEMETRY_DISABLED: '1', NUXT_TELEMETRY_DISABLED: '1', ...extra }
