@@ -28,7 +28,7 @@ export function renderPage({ signedIn, connectorId, connectorUrl }) {
     <main>
       <h1>Quiltt on Express</h1>
       ${action}
-      <p role="status" id="status"></p>
+      <ul aria-label="Connections" id="connections"></ul>
     </main>
   </body>
 </html>

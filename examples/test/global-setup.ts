@@ -25,6 +25,11 @@ const generated = new Set([
 
 export default async function globalSetup() {
   const examples = selectedExamples()
+  // While working on a spec: reuse copies a KEEP_EXAMPLES run left (installed and built).
+  if (process.env.REUSE_EXAMPLES) {
+    process.env.QUILTT_EXAMPLES_DIR = process.env.REUSE_EXAMPLES
+    return
+  }
   const root = await mkdtemp(join(tmpdir(), 'quiltt-examples-'))
   process.env.QUILTT_EXAMPLES_DIR = root
   if (!existsSync(join(repo, 'packages/quiltt-embed/dist/quiltt-embed.min.js'))) {

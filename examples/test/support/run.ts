@@ -5,6 +5,14 @@ export interface RunResult {
   code: number | null
   output: string
   ms: number
+  /** It was still running after `timeout` ms and was killed. */
+  timedOut: boolean
+}
+
+export interface RunOptions {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  timeout?: number
 }
 
 /**
@@ -14,11 +22,19 @@ export interface RunResult {
 export function run(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  { cwd, env, timeout }: RunOptions,
 ): Promise<RunResult> {
   const started = Date.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let timedOut = false
+    const timer =
+      timeout === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true
+            child.kill('SIGKILL')
+          }, timeout)
     let output = ''
     child.stdout.on('data', (chunk) => {
       output += chunk
@@ -27,7 +43,10 @@ export function run(
       output += chunk
     })
     child.once('error', reject)
-    child.once('close', (code) => resolve({ code, output, ms: Date.now() - started }))
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output, ms: Date.now() - started, timedOut })
+    })
   })
 }
 
@@ -35,7 +54,7 @@ export function run(
 export async function mustRun(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: RunOptions,
 ): Promise<RunResult> {
   const result = await run(command, args, options)
   if (result.code !== 0) {

@@ -1,0 +1,116 @@
+// What every example must do, as one suite per app: a signed-in user connects a bank at
+// http://localhost:PORT and at http://127.0.0.1:PORT; with Redis down (for the apps that use it)
+// the click logs `[quiltt-embed] TOKEN_PROVIDER_FAILED: … 503 (STORE_FAILED)` and the app
+// recovers once Redis is back. Each spec adds its app's secret-leak case.
+import { expect, type Page, test } from '@playwright/test'
+import { startSandbox } from 'quiltt-sandbox'
+import { type AppServer, startApp } from './app-server'
+import { connectSandboxBank, consoleErrors, modalConnector } from './connector'
+import { type Example, exampleDir, selectedExamples } from './examples'
+import { type Redis, startRedis } from './redis'
+
+export interface SuiteContext {
+  dir: string
+  sandbox: Awaited<ReturnType<typeof startSandbox>>
+  redis: Redis | undefined
+  app: AppServer
+}
+
+export interface SuiteOptions {
+  /** Also start a Redis and test the outage path. */
+  redis?: boolean
+  /** The server's environment beyond the Quiltt settings (e.g. Nuxt's NUXT_PUBLIC_* names). */
+  env?: (settings: Record<string, string>) => Record<string, string>
+}
+
+export const signIn = async (page: Page, origin: string) => {
+  await page.goto(origin)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('button', { name: 'Connect your bank' })).toBeVisible()
+}
+
+export const connections = (page: Page) =>
+  page.getByRole('list', { name: 'Connections' }).getByRole('listitem')
+
+/** Opens the modal, goes through Sandbox Bank, and waits for the app to show one more connection. */
+export async function connectInModal(page: Page) {
+  const before = await connections(page).count()
+  await page.getByRole('button', { name: 'Connect your bank' }).click()
+  await connectSandboxBank(modalConnector(page))
+  await expect(connections(page)).toHaveCount(before + 1)
+  await expect(connections(page).last()).toHaveText(/^Connected: \S+$/)
+}
+
+/**
+ * Declares the common tests (in a describe block named after the example) and returns the
+ * context, for the spec's own tests, which run after them against the same server.
+ */
+export function exampleSuite(example: Example, options: SuiteOptions = {}): () => SuiteContext {
+  const context = {} as SuiteContext
+  const connectorId = `${example}-example`
+
+  test.skip(!selectedExamples().includes(example), 'not in EXAMPLES')
+  test.describe.configure({ mode: 'serial' })
+  test.describe(`examples/${example}`, () => commonTests(context, options))
+
+  test.beforeAll(async () => {
+    context.dir = exampleDir(example)
+    context.sandbox = await startSandbox()
+    context.redis = options.redis ? await startRedis() : undefined
+    const settings: Record<string, string> = {
+      QUILTT_API_KEY_SECRET: context.sandbox.apiKeySecret,
+      QUILTT_AUTH_URL: context.sandbox.authUrl,
+      QUILTT_CONNECTOR_ID: connectorId,
+      QUILTT_CONNECTOR_URL: context.sandbox.connectorUrl,
+      ...(context.redis ? { REDIS_URL: context.redis.url } : {}),
+    }
+    context.app = await startApp(context.dir, { ...settings, ...options.env?.(settings) })
+  })
+
+  test.afterAll(async () => {
+    await context.app?.stop()
+    await context.redis?.stop()
+    await context.sandbox?.close()
+  })
+
+  return () => context
+}
+
+function commonTests(context: SuiteContext, options: SuiteOptions) {
+  for (const host of ['localhost', '127.0.0.1']) {
+    test(`a signed-in user connects a bank at http://${host}:PORT`, async ({ page }) => {
+      const errors = consoleErrors(page)
+      await signIn(page, `http://${host}:${context.app.port}`)
+      await connectInModal(page)
+      expect(errors).toEqual([])
+    })
+  }
+
+  if (options.redis) {
+    test('with Redis down the click logs the status and code; once Redis is back it connects', async ({
+      page,
+    }) => {
+      const redis = context.redis!
+      const errors = consoleErrors(page)
+      await signIn(page, `http://localhost:${context.app.port}`)
+      await redis.stop()
+      try {
+        await page.getByRole('button', { name: 'Connect your bank' }).click()
+        await expect
+          .poll(() => errors, { message: 'a console.error naming the status and code' })
+          .toContainEqual(
+            expect.stringMatching(
+              /^\[quiltt-embed\] TOKEN_PROVIDER_FAILED: .*503 \(STORE_FAILED\)/,
+            ),
+          )
+        // One line, and nothing that looks like a token.
+        const logged = errors.filter((line) => line.startsWith('[quiltt-embed]'))
+        expect(logged).toHaveLength(1)
+        expect(logged[0]).not.toMatch(/eyJ/)
+      } finally {
+        await redis.start()
+      }
+      await connectInModal(page)
+    })
+  }
+}

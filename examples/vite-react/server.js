@@ -1,0 +1,50 @@
+// Serves the built app (dist/) and its API. The server alone holds the Quiltt API key secret.
+import { randomUUID } from 'node:crypto'
+import express from 'express'
+import { createSessions } from 'quiltt-session'
+
+const COOKIE = 'example_user'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+// The smallest sign-in that is not exploitable: a random ID the server keeps in an httpOnly
+// cookie, so a request body can never choose whose token it gets. Use your own sessions.
+function userIdOf(req) {
+  const cookies = new URLSearchParams((req.headers.cookie ?? '').replaceAll('; ', '&'))
+  const id = cookies.get(COOKIE)
+  return id && UUID.test(id) ? id : undefined
+}
+
+// The default memoryStore suits one process; use redisStore when several serve the app.
+const sessions = createSessions({
+  apiKeySecret: process.env.QUILTT_API_KEY_SECRET,
+  authUrl: process.env.QUILTT_AUTH_URL, // unset: Quiltt itself; a quiltt-sandbox for development
+})
+
+const app = express()
+app.post(
+  '/api/quiltt/session',
+  sessions.nodeHandler({
+    user: (req) => {
+      const id = userIdOf(req)
+      return id ? { uuid: id } : undefined
+    },
+  }),
+)
+app.post('/sign-in', (_req, res) => {
+  res.cookie(COOKIE, randomUUID(), { httpOnly: true, sameSite: 'lax', path: '/' })
+  res.redirect(303, '/')
+})
+// What the page needs to know; connectorUrl only for a quiltt-sandbox.
+app.get('/api/app', (req, res) => {
+  res.json({
+    signedIn: userIdOf(req) !== undefined,
+    connectorId: process.env.QUILTT_CONNECTOR_ID ?? 'your-connector-id',
+    connectorUrl: process.env.QUILTT_CONNECTOR_URL,
+  })
+})
+app.use(express.static('dist'))
+
+const port = Number(process.env.PORT ?? 3000)
+app.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+  console.log(`Listening on http://localhost:${port}`)
+})
