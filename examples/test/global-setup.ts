@@ -4,12 +4,12 @@
 // Installs run in parallel, while nothing timing-sensitive runs; builds run one at a time, with no
 // Quiltt secret and no Redis in their environment.
 import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { publishPackages, startLocalRegistry } from '../../scripts/registry/local-registry.mjs'
-import { exampleDir, selectedExamples } from './support/examples'
-import { cleanEnv, mustRun } from './support/run'
+import { buildFailure, exampleDir, selectedExamples } from './support/examples'
+import { cleanEnv, mustRun, run } from './support/run'
 
 const repo = resolve(import.meta.dirname, '../..')
 /** Never copied: what an install or a build makes. */
@@ -65,8 +65,10 @@ export default async function globalSetup() {
     const dir = exampleDir(example)
     const { scripts } = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))
     if (!scripts?.build) continue // Express serves its files as they are
-    const build = await mustRun('npm', ['run', 'build'], { cwd: dir, env: cleanEnv() })
+    const build = await run('npm', ['run', 'build'], { cwd: dir, env: cleanEnv() })
     timings[example] = { ...timings[example], build: build.ms }
+    // A failed build fails that example's tests (with this output), not the other examples.
+    if (build.code !== 0) await writeFile(buildFailure(example), build.output)
   }
   for (const [example, { install, build }] of Object.entries(timings)) {
     console.log(

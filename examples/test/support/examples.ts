@@ -20,3 +20,6 @@ export function exampleDir(example: Example): string {
     throw new Error('QUILTT_EXAMPLES_DIR is unset: run through examples/test/playwright.config.ts')
   return join(root, example)
 }
+
+/** Where global-setup writes the output of `example`'s build when it failed. */
+export const buildFailure = (example: Example): string => `${exampleDir(example)}.build-failed.log`

@@ -2,11 +2,12 @@
 // http://localhost:PORT and at http://127.0.0.1:PORT; with Redis down (for the apps that use it)
 // the click logs `[quiltt-embed] TOKEN_PROVIDER_FAILED: … 503 (STORE_FAILED)` and the app
 // recovers once Redis is back. Each spec adds its app's secret-leak case.
+import { readFile } from 'node:fs/promises'
 import { expect, type Page, test } from '@playwright/test'
 import { startSandbox } from 'quiltt-sandbox'
 import { type AppServer, startApp } from './app-server'
 import { connectSandboxBank, consoleErrors, modalConnector } from './connector'
-import { type Example, exampleDir, selectedExamples } from './examples'
+import { buildFailure, type Example, exampleDir, selectedExamples } from './examples'
 import { type Redis, startRedis } from './redis'
 
 export interface SuiteContext {
@@ -55,6 +56,8 @@ export function exampleSuite(example: Example, options: SuiteOptions = {}): () =
 
   test.beforeAll(async () => {
     context.dir = exampleDir(example)
+    const failedBuild = await readFile(buildFailure(example), 'utf8').catch(() => undefined)
+    if (failedBuild !== undefined) throw new Error(`npm run build failed:\n${failedBuild}`)
     context.sandbox = await startSandbox()
     context.redis = options.redis ? await startRedis() : undefined
     const settings: Record<string, string> = {
