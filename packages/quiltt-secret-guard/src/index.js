@@ -36,6 +36,9 @@ export function secretGuard(options = {}) {
   let viteEnv = {}
   /** @type {Target[] | undefined} */
   let targets
+  // `vite build --ssr` (or `build.ssr` in the config): a server bundle, which may rightly
+  // hold the secret (SvelteKit's $env/static/private, Nitro's private runtimeConfig).
+  let ssrBuild = false
 
   const prepare = () => {
     // Under Vite, variables from .env files are not in process.env: viteEnv has them.
@@ -52,6 +55,7 @@ export function secretGuard(options = {}) {
     apply: 'build',
     enforce: 'post',
     async configResolved(config) {
+      ssrBuild = Boolean(config?.build?.ssr)
       // An explicit `env` replaces every other source, so the .env files are not even read.
       if (options.env !== undefined) return
       // config.env is what Vite inlines as import.meta.env; the files add what a config can
@@ -66,11 +70,15 @@ export function secretGuard(options = {}) {
       // After every other plugin's generateBundle, which may still add or rewrite files.
       order: 'post',
       /**
-       * @this {{ error(message: string): never }}
+       * @this {{ error(message: string): never, environment?: { config?: { consumer?: string } } }}
        * @param {unknown} _output
        * @param {BundleLike} bundle
        */
       handler(_output, bundle) {
+        // Only what a browser receives is guarded. Under Vite's environment API one plugin
+        // object serves every environment, so the environment, not the config, says which.
+        const consumer = this.environment?.config?.consumer
+        if (consumer ? consumer === 'server' : ssrBuild) return
         // Used as an output plugin, buildStart never runs.
         targets ??= prepare()
         const leaks = scanBundle(bundle, targets)

@@ -135,3 +135,22 @@ it('fails `vite build` when the minifier prints a secret with quotes and backsla
   ])
   expect(leakedForms(error, quoted)).toEqual([])
 })
+
+it('passes an SSR build that holds the secret, and still fails the client build of the same code', async () => {
+  // A server bundle may rightly hold it (SvelteKit's $env/static/private inlines it there).
+  const env = { QUILTT_API_KEY_SECRET: SECRET }
+  const define = { __QUILTT_KEY__: JSON.stringify(SECRET) }
+  const files = { 'index.html': page(''), 'main.js': 'globalThis.key = __QUILTT_KEY__\n' }
+  const ssr = await viteBuild(files, {
+    define,
+    plugins: [secretGuard({ env })],
+    build: { write: false, ssr: 'main.js' },
+  })
+  const code = outputs(ssr).map((o) => (o.type === 'chunk' ? o.code : ''))
+  expect(code.join('\n')).toContain(SECRET)
+
+  const error = await failure(viteBuild(files, { define, plugins: [secretGuard({ env })] }))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
+  ])
+})
