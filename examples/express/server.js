@@ -4,13 +4,13 @@ import { createRequire } from 'node:module'
 import express from 'express'
 import { renderPage } from './page.js'
 import { sessions } from './sessions.js'
-import { signIn, userOf } from './sign-in.js'
+import { signIn, user } from './sign-in.js'
 
 const require = createRequire(import.meta.url)
 const app = express()
 
 // #region endpoint
-app.post('/api/quiltt/session', sessions.nodeHandler({ user: (req) => userOf(req) }))
+app.post('/api/quiltt/session', sessions.nodeHandler({ user }))
 // #endregion endpoint
 
 app.post('/sign-in', signIn)
@@ -22,7 +22,7 @@ app.use(express.static('public'))
 app.get('/', (req, res) => {
   res.type('html').send(
     renderPage({
-      signedIn: userOf(req) !== undefined,
+      signedIn: user(req) !== undefined,
       connectorId: process.env.QUILTT_CONNECTOR_ID ?? 'your-connector-id',
       connectorUrl: process.env.QUILTT_CONNECTOR_URL,
     }),

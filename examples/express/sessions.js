@@ -1,5 +1,3 @@
-// #region sessions
-
 import { createSessions, redisStore } from 'quiltt-session'
 import { createClient } from 'redis'
 
@@ -14,4 +12,3 @@ export const sessions = createSessions({
   authUrl: process.env.QUILTT_AUTH_URL, // unset: Quiltt itself; a quiltt-sandbox for development
   store: redisStore(redis),
 })
-// #endregion sessions

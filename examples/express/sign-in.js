@@ -13,7 +13,7 @@ export function signIn(_req, res) {
 }
 
 /** The signed-in user as quiltt-session's issue() takes it, or undefined (a 401). */
-export function userOf(req) {
+export function user(req) {
   const cookies = new URLSearchParams((req.headers.cookie ?? '').replaceAll('; ', '&'))
   const id = cookies.get(COOKIE)
   // `uuid` is your own ID for the Profile: Quiltt creates the Profile once, then reuses it.
