@@ -17,7 +17,10 @@ export async function expectLeakRefused(
   command: string[],
   env: Record<string, string> = {},
 ): Promise<string> {
-  const written = { ...files, '.env.local': `QUILTT_API_KEY_SECRET=${secret}\n` }
+  const written: Record<string, string | ((current: string) => string)> = {
+    ...files,
+    '.env.local': `QUILTT_API_KEY_SECRET=${secret}\n`,
+  }
   const originals = new Map<string, string | undefined>()
   for (const [path, content] of Object.entries(written)) {
     const file = join(dir, path)
