@@ -2,14 +2,10 @@ import { createSessions, redisStore } from 'quiltt-session'
 import { createClient } from 'redis'
 
 // `next build` loads this module, with no secret and no Redis: nothing here connects or throws.
-// redisStore connects on first use (and again after a Redis restart); the error listener keeps
-// a restart from crashing the server.
-const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://localhost:6379' }).on(
-  'error',
-  (error) => {
-    console.error('Redis:', error.message)
-  },
-)
+// redisStore connects on first use, and again after a Redis restart.
+const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://localhost:6379' })
+// Without an error listener, a Redis restart crashes the server.
+redis.on('error', (error) => console.error('Redis:', error.message))
 
 export const sessions = createSessions({
   apiKeySecret: process.env.QUILTT_API_KEY_SECRET,
