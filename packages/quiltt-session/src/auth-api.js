@@ -6,7 +6,7 @@ import { SessionError } from './session-error.js'
 /** @typedef {import('./index.js').Session} Session */
 
 /**
- * @param {{ authUrl: URL, apiKeySecret: string, fetch: typeof globalThis.fetch, timeout: number, now: () => number }} config
+ * @param {{ authUrl: URL, apiKeySecret: string | undefined, fetch: typeof globalThis.fetch, timeout: number, now: () => number }} config
  */
 export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
   /**
@@ -46,7 +46,7 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
      * @returns {Promise<Session>}
      */
     async issue(body) {
-      const response = await send('POST', apiKeySecret, body)
+      const response = await send('POST', String(apiKeySecret), body)
       if (response.status !== 201 && response.status !== 200) {
         await response.body?.cancel()
         throw refusal(response)

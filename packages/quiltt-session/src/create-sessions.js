@@ -5,7 +5,7 @@ import { createAuthApi } from './auth-api.js'
 import { guardedStore } from './guarded-store.js'
 import { createHandler } from './handler.js'
 import { nodeHandlerFor } from './node-handler.js'
-import { resolveOptions } from './options.js'
+import { missingSecret, resolveOptions } from './options.js'
 import { parseStored, tokenClaims } from './parse-session.js'
 import { SessionError } from './session-error.js'
 import { parseUserInput } from './user-input.js'
@@ -27,6 +27,9 @@ export function createSessions(options) {
   const { now, refreshWithin } = config
   const store = guardedStore(config.store, STORE_TIMEOUT)
   const authApi = createAuthApi(config)
+  const requireSecret = () => {
+    if (config.apiKeySecret === undefined) throw missingSecret()
+  }
   // A crashed lock holder is outlived by the lock, and a live one is never: it holds it for one
   // Auth API call (bounded by `timeout`) plus at most five store calls around it.
   const lockTtl = config.timeout + 5 * STORE_TIMEOUT
@@ -155,6 +158,7 @@ export function createSessions(options) {
   /** @type {import('./index.js').Sessions} */
   const sessions = {
     async issue(input) {
+      requireSecret()
       const parsed = parseUserInput(input)
       const flightKey = flightKeyOf(parsed)
       let flight = flights.get(flightKey)
@@ -173,6 +177,7 @@ export function createSessions(options) {
     },
 
     async revoke(input) {
+      requireSecret()
       const parsed = parseUserInput(input)
       const flightKey = flightKeyOf(parsed)
       await flights.get(flightKey)?.catch(() => undefined)
@@ -192,8 +197,19 @@ export function createSessions(options) {
       }
     },
 
-    handler: (handlerOptions) => createHandler(sessions, handlerOptions),
-    nodeHandler: (handlerOptions) => nodeHandlerFor(sessions, handlerOptions),
+    // The generic signatures of index.d.ts are checked there; here they are erased.
+    handler: (handlerOptions) =>
+      createHandler(
+        sessions,
+        /** @type {import('./index.js').HandlerOptions<any>} */ (handlerOptions),
+      ),
+    nodeHandler: (handlerOptions) =>
+      /** @type {any} */ (
+        nodeHandlerFor(
+          sessions,
+          /** @type {import('./index.js').NodeHandlerOptions<any>} */ (handlerOptions),
+        )
+      ),
   }
   return sessions
 }

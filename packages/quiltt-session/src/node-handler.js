@@ -10,7 +10,7 @@ import { SessionError } from './session-error.js'
 
 /**
  * @param {import('./index.js').Sessions} sessions
- * @param {import('./index.js').NodeHandlerOptions} options
+ * @param {import('./index.js').NodeHandlerOptions<any>} options
  * @returns {(req: IncomingMessage, res: ServerResponse) => Promise<void>}
  */
 export function nodeHandlerFor(sessions, options) {
@@ -29,19 +29,17 @@ export function nodeHandlerFor(sessions, options) {
   })
 
   return async function nodeSessionHandler(req, res) {
-    // The endpoint reads no body; the Request carries method, URL and headers only.
-    const protocol = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted
-      ? 'https'
-      : 'http'
+    // The endpoint reads no body; the Request carries method and headers only. Its URL's host
+    // is a placeholder: the origin check reads the Host header, never the URL.
     let request
     try {
-      request = new Request(new URL(req.url ?? '/', `${protocol}://${req.headers.host}`), {
+      request = new Request(new URL(req.url ?? '/', 'http://node-request.invalid'), {
         method: req.method,
         headers: toHeaders(req.headers),
       })
     } catch {
       res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ code: 'BAD_REQUEST', message: 'Malformed Host header or URL.' }))
+      res.end(JSON.stringify({ code: 'BAD_REQUEST', message: 'Malformed request URL or headers.' }))
       return
     }
     nodeRequests.set(request, req)
