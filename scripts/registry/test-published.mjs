@@ -131,8 +131,8 @@ async function main() {
       if (files.some((file) => /(^|\/)(test|tests|__tests__)\//.test(file))) {
         throw new Error(`${name} publishes its tests`)
       }
-      if (!files.includes('LICENSE') || !files.includes('README.md')) {
-        throw new Error(`${name} publishes no LICENSE or README.md`)
+      for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) {
+        if (!files.includes(file)) throw new Error(`${name} does not publish its ${file}`)
       }
     }
     await step('install them in an empty folder from that registry alone', async () => {
