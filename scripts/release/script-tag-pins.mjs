@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sriOf } from '../build/sri-hash.mjs'
+import { sriOf } from '../sri-hash.mjs'
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const sdk = join(root, 'packages/quiltt-embed')
