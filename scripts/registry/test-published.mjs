@@ -119,12 +119,24 @@ async function main() {
     startLocalRegistry({ storageDir: join(base, 'registry') }),
   )
   try {
-    await step('our names are local-only: not proxied before publishing', async () => {
-      for (const name of PUBLISHED_PACKAGES) {
-        const response = await fetch(`${registry.url}${name}`)
-        if (response.status !== 404) throw new Error(`${name}: ${response.status}, expected 404`)
-      }
-    })
+    await step(
+      'our names are local-only (not proxied); third-party ones come through the uplink',
+      async () => {
+        for (const name of PUBLISHED_PACKAGES) {
+          const response = await fetch(`${registry.url}${name}`)
+          if (response.status !== 404) throw new Error(`${name}: ${response.status}, expected 404`)
+        }
+        // Third-party packages come through the uplink; without it every install fails obscurely.
+        const nanoevents = await fetch(`${registry.url}nanoevents`).then((r) =>
+          r.ok ? r.json() : {},
+        )
+        if (!nanoevents.versions?.['9.1.0']) {
+          throw new Error(
+            'Verdaccio cannot reach the public registry through its uplink (nanoevents)',
+          )
+        }
+      },
+    )
     const published = await step('publish every package', () => publishPackages(registry.url))
     for (const { name, version, files } of published) {
       console.log(`# ${name}@${version}: ${files.join(', ')}`)
