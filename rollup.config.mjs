@@ -8,7 +8,7 @@ import { dts } from 'rollup-plugin-dts'
 import { demoBundles } from './demo/rollup.bundles.mjs'
 import { secretGuard } from './packages/quiltt-secret-guard/src/index.js'
 import { bindingBundles } from './packages/rollup.bindings.mjs'
-import { sriHash } from './scripts/build/sri-hash.mjs'
+import { sriHash } from './scripts/sri-hash.mjs'
 
 const sdkDir = 'packages/quiltt-embed'
 const { version } = JSON.parse(readFileSync(`${sdkDir}/package.json`, 'utf8'))

@@ -44,13 +44,26 @@ function freePort() {
   })
 }
 
-/** The public registry this machine's npm uses: Verdaccio's uplink for third-party packages. */
-async function upstreamRegistry() {
-  const { stdout } = await run('npm', ['config', 'get', 'registry'])
-  return stdout.trim() || 'https://registry.npmjs.org/'
+/** One setting of this machine's npm config (`undefined` when unset). */
+async function npmConfig(key) {
+  const { stdout } = await run('npm', ['config', 'get', key])
+  const value = stdout.trim()
+  return value && value !== 'null' && value !== 'undefined' ? value : undefined
 }
 
-/** @param {string} storageDir @param {string} uplink */
+/**
+ * How this machine's npm reaches the public registry, for Verdaccio's uplink: the registry URL,
+ * and the CA file and proxy npm is configured with (a machine behind a TLS-inspecting proxy
+ * sets `cafile` for npm; Node, which runs Verdaccio, reads it only from NODE_EXTRA_CA_CERTS).
+ */
+async function upstream() {
+  const [registry, cafile, proxy] = await Promise.all(
+    ['registry', 'cafile', 'https-proxy'].map(npmConfig),
+  )
+  return { url: registry ?? 'https://registry.npmjs.org/', cafile, proxy }
+}
+
+/** @param {string} storageDir @param {{ url: string, proxy?: string }} uplink */
 function verdaccioConfig(storageDir, uplink) {
   // JSON is valid YAML, so no YAML writer is needed. `proxy` is absent for our names: Verdaccio
   // then answers 404 for them rather than fetching them from the uplink.
@@ -60,7 +73,8 @@ function verdaccioConfig(storageDir, uplink) {
   return JSON.stringify({
     storage: join(storageDir, 'storage'),
     auth: { htpasswd: { file: join(storageDir, 'htpasswd'), max_users: 10 } },
-    uplinks: { upstream: { url: uplink, timeout: '60s', maxage: '30m' } },
+    uplinks: { upstream: { url: uplink.url, timeout: '60s', maxage: '30m' } },
+    ...(uplink.proxy ? { https_proxy: uplink.proxy } : {}),
     packages,
     web: { enable: false },
     log: { type: 'stdout', format: 'pretty', level: 'warn' },
@@ -112,13 +126,23 @@ async function createUser(url) {
 export async function startLocalRegistry({ storageDir }) {
   mkdirSync(storageDir, { recursive: true })
   const configPath = join(storageDir, 'config.yaml')
-  writeFileSync(configPath, verdaccioConfig(storageDir, await upstreamRegistry()))
+  const uplink = await upstream()
+  writeFileSync(configPath, verdaccioConfig(storageDir, uplink))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
   const child = spawn(
     process.execPath,
     [verdaccioBin, '--config', configPath, '--listen', `127.0.0.1:${port}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_NO_WARNINGS: '1',
+        ...(uplink.cafile && !process.env.NODE_EXTRA_CA_CERTS
+          ? { NODE_EXTRA_CA_CERTS: uplink.cafile }
+          : {}),
+      },
+    },
   )
   let output = ''
   const keep = (chunk) => {

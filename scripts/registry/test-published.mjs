@@ -119,20 +119,32 @@ async function main() {
     startLocalRegistry({ storageDir: join(base, 'registry') }),
   )
   try {
-    await step('our names are local-only: not proxied before publishing', async () => {
-      for (const name of PUBLISHED_PACKAGES) {
-        const response = await fetch(`${registry.url}${name}`)
-        if (response.status !== 404) throw new Error(`${name}: ${response.status}, expected 404`)
-      }
-    })
+    await step(
+      'our names are local-only (not proxied); third-party ones come through the uplink',
+      async () => {
+        for (const name of PUBLISHED_PACKAGES) {
+          const response = await fetch(`${registry.url}${name}`)
+          if (response.status !== 404) throw new Error(`${name}: ${response.status}, expected 404`)
+        }
+        // Third-party packages come through the uplink; without it every install fails obscurely.
+        const nanoevents = await fetch(`${registry.url}nanoevents`).then((r) =>
+          r.ok ? r.json() : {},
+        )
+        if (!nanoevents.versions?.['9.1.0']) {
+          throw new Error(
+            'Verdaccio cannot reach the public registry through its uplink (nanoevents)',
+          )
+        }
+      },
+    )
     const published = await step('publish every package', () => publishPackages(registry.url))
     for (const { name, version, files } of published) {
       console.log(`# ${name}@${version}: ${files.join(', ')}`)
       if (files.some((file) => /(^|\/)(test|tests|__tests__)\//.test(file))) {
         throw new Error(`${name} publishes its tests`)
       }
-      if (!files.includes('LICENSE') || !files.includes('README.md')) {
-        throw new Error(`${name} publishes no LICENSE or README.md`)
+      for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) {
+        if (!files.includes(file)) throw new Error(`${name} does not publish its ${file}`)
       }
     }
     await step('install them in an empty folder from that registry alone', async () => {
