@@ -22,12 +22,17 @@ export interface SuiteOptions {
   redis?: boolean
   /** The server's environment beyond the Quiltt settings (e.g. Nuxt's NUXT_PUBLIC_* names). */
   env?: (settings: Record<string, string>) => Record<string, string>
+  /** Headers the browser sends with every request (what a proxy in front of the app would add). */
+  headers?: Record<string, string>
 }
 
 export const signIn = async (page: Page, origin: string) => {
   await page.goto(origin)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('button', { name: 'Connect your bank' })).toBeVisible()
+  // A server-rendered button is visible before the framework has hydrated it (or the script tag
+  // has bound it), and a click then does nothing: wait until the page's scripts have all loaded.
+  await page.waitForLoadState('networkidle')
 }
 
 export const connections = (page: Page) =>
@@ -52,6 +57,7 @@ export function exampleSuite(example: Example, options: SuiteOptions = {}): () =
 
   test.skip(!selectedExamples().includes(example), 'not in EXAMPLES')
   test.describe.configure({ mode: 'serial' })
+  if (options.headers) test.use({ extraHTTPHeaders: options.headers })
   test.describe(`examples/${example}`, () => commonTests(context, options))
 
   test.beforeAll(async () => {
