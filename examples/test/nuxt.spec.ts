@@ -15,7 +15,7 @@ const suite = exampleSuite('nuxt', {
 test('a secret in runtimeConfig.public fails nuxt build', async () => {
   const { dir, sandbox } = suite()
   const secret = sandbox.apiKeySecret
-  await expectLeakRefused(
+  const output = await expectLeakRefused(
     dir,
     secret,
     {
@@ -29,6 +29,7 @@ test('a secret in runtimeConfig.public fails nuxt build', async () => {
     ['build'],
     { QUILTT_API_KEY_SECRET: secret },
   )
+  expect(output).toContain('runtimeConfig.public')
 })
 
 test('a NUXT_PUBLIC_ variable holding the secret stops the built server at start', async () => {
@@ -46,5 +47,6 @@ test('a NUXT_PUBLIC_ variable holding the secret stops the built server at start
   })
   expect(started.timedOut, `the server kept running:\n${started.output}`).toBe(false)
   expect(started.code, started.output).not.toBe(0)
+  expect(started.output).toContain('runtimeConfig.public')
   expect(started.output).not.toContain(secret)
 })

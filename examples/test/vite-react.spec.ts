@@ -30,5 +30,6 @@ test('a secret that reaches the bundle through import.meta.env fails vite build'
     },
     ['build', '--', '--outDir', 'dist-leak'],
   )
+  expect(output).toContain('quiltt-secret-guard')
   expect(output).toMatch(/QUILTT_API_KEY_SECRET|VITE_QUILTT_KEY/)
 })
