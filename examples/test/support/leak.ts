@@ -1,7 +1,7 @@
 // A secret-leak case: the app's own build (with its guard) must fail once a secret reaches what a
 // browser receives, name where it was found, and never print the value.
-import { readFile, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { expect } from '@playwright/test'
 import { cleanEnv, run } from './run'
 
@@ -26,6 +26,7 @@ export async function expectLeakRefused(
     const file = join(dir, path)
     const current = await readFile(file, 'utf8').catch(() => undefined)
     originals.set(file, current)
+    await mkdir(dirname(file), { recursive: true })
     await writeFile(file, typeof content === 'function' ? content(current ?? '') : content)
   }
   try {
