@@ -30,10 +30,10 @@ const claimed = new WeakSet<Element>()
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
-  type?: ConnectorEventType
-  metadata?: ConnectorMetadata
-  url?: string
-  error?: ConnectorError
+  type?: ConnectorEventType | undefined
+  metadata?: ConnectorMetadata | undefined
+  url?: string | undefined
+  error?: ConnectorError | undefined
 }
 
 /**
