@@ -25,6 +25,8 @@ export function serverReason(path) {
     const area = parts[next + 1]
     if (area === 'static') return null
     if (area === 'server' && NEXT_PRERENDERED.has(extname(path))) return null
+    // The Pages Router's getStaticProps data, served from /_next/data/.
+    if (area === 'server' && parts[next + 2] === 'pages' && extname(path) === '.json') return null
     return 'Next.js server code and build data'
   }
   const nitro = parts.lastIndexOf('.output')

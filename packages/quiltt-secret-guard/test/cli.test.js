@@ -82,6 +82,38 @@ describe('a Next.js build (`scan .next/static .next/server/app`)', () => {
   })
 })
 
+it('scans a Pages Router build: prerendered HTML and getStaticProps JSON, not its server code', async () => {
+  await writeTree(root, {
+    '.next/static/chunks/pages/index-1a2b.js': 'export {}',
+    '.next/server/pages/index.js': `exports.key = "${PLAIN_SECRET}"`,
+    '.next/server/pages/index.html': '<p>hello</p>',
+    '.next/server/pages/about.json': `{"pageProps":{"key":"${PLAIN_SECRET}"}}`,
+  })
+  const run = await runCli(root, ['scan', '.next/static', '.next/server/pages'], {
+    QUILTT_API_KEY_SECRET: PLAIN_SECRET,
+  })
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual([
+    'QUILTT_API_KEY_SECRET (verbatim) in .next/server/pages/about.json',
+  ])
+})
+
+it('skips the server half of a SvelteKit build and scans its client and prerendered output', async () => {
+  await writeTree(root, {
+    '.svelte-kit/output/server/chunks/private.js': `export const key = "${PLAIN_SECRET}"`,
+    '.svelte-kit/generated/server/internal.js': `const key = "${PLAIN_SECRET}"`,
+    '.svelte-kit/output/client/_app/immutable/entry/app.js': 'export {}',
+    '.svelte-kit/output/prerendered/pages/about.html': `<p>${PLAIN_SECRET}</p>`,
+  })
+  const env = { QUILTT_API_KEY_SECRET: PLAIN_SECRET }
+  const run = await runCli(root, ['scan', '.svelte-kit/output'], env)
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual([
+    'QUILTT_API_KEY_SECRET (verbatim) in .svelte-kit/output/prerendered/pages/about.html',
+  ])
+  expect(run.stderr).toContain('2 files scanned, 1 server files skipped')
+})
+
 describe('a real Vite build with a server (SSR) bundle and a client bundle', () => {
   /**
    * The server bundle inlines the secret, as SvelteKit's $env/static/private does, and the
