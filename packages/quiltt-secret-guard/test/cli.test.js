@@ -82,6 +82,26 @@ describe('a Next.js build (`scan .next/static .next/server/app`)', () => {
   })
 })
 
+it('finds a secret with & " < in the forms Next.js 16 writes into a prerendered page', async () => {
+  // Copied from a real `next build` (16.4.6) of a page rendering the secret in an attribute:
+  // React's HTML escaping in the markup, and the RSC payload as a JSON string in an inline
+  // script (JSON twice, `&` and `<` as \u escapes).
+  const secret = 'qk_sec_Zt8&pW2"mQ9<xL4'
+  await writeTree(root, {
+    '.next/server/app/markup.html': '<p data-key="qk_sec_Zt8&amp;pW2&quot;mQ9&lt;xL4">hello</p>',
+    '.next/server/app/script.html': String.raw`<script>self.__next_f.push([1,"3:[\"$\",\"p\",null,{\"data-key\":\"qk_sec_Zt8\u0026pW2\\\"mQ9\u003cxL4\",\"children\":\"hello\"}]\n"])</script>`,
+    '.next/server/app/index.rsc': String.raw`3:["$","p",null,{"data-key":"qk_sec_Zt8&pW2\"mQ9<xL4","children":"hello"}]`,
+  })
+  const run = await runCli(root, ['scan', '.next/server/app'], { QUILTT_API_KEY_SECRET: secret })
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual([
+    'QUILTT_API_KEY_SECRET (JS-escaped) in .next/server/app/index.rsc',
+    'QUILTT_API_KEY_SECRET (HTML-escaped) in .next/server/app/markup.html',
+    'QUILTT_API_KEY_SECRET (JS-escaped) in .next/server/app/script.html',
+  ])
+  expect(printedForms(allOutput(run), secret)).toEqual([])
+})
+
 it('scans a Pages Router build: prerendered HTML and getStaticProps JSON, not its server code', async () => {
   await writeTree(root, {
     '.next/static/chunks/pages/index-1a2b.js': 'export {}',
