@@ -131,7 +131,7 @@ it('skips the server half of a SvelteKit build and scans its client and prerende
   expect(reportLines(run.stderr)).toEqual([
     'QUILTT_API_KEY_SECRET (verbatim) in .svelte-kit/output/prerendered/pages/about.html',
   ])
-  expect(run.stderr).toContain('2 files scanned, 1 server files skipped')
+  expect(run.stderr).toContain('2 files scanned, 1 server file skipped')
 })
 
 describe('a real Vite build with a server (SSR) bundle and a client bundle', () => {
