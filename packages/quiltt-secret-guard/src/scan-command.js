@@ -71,7 +71,7 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
     const root = resolve(cwd, dir)
     let found = 0
     try {
-      for await (const file of browserFiles(root)) {
+      for await (const file of browserFiles(root, cwd)) {
         if (file.skipped) {
           skipped += 1
           continue

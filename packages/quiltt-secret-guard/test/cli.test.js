@@ -278,6 +278,17 @@ describe('mistakes in the command', () => {
   })
 })
 
+it('judges paths from the project folder, so a project inside a node_modules folder is scanned', async () => {
+  const project = join(root, 'node_modules/my-app')
+  await writeTree(project, {
+    'dist/app.js': `const key = "${PLAIN_SECRET}"`,
+    'dist/node_modules/dep/index.js': `const key = "${PLAIN_SECRET}"`,
+  })
+  const run = await runCli(project, ['scan', 'dist'], { QUILTT_API_KEY_SECRET: PLAIN_SECRET })
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual(['QUILTT_API_KEY_SECRET (verbatim) in dist/app.js'])
+})
+
 it('never prints a secret that is in a file name', async () => {
   await writeTree(root, { [`out/${PLAIN_SECRET}.js`]: 'export {}' })
   const run = await runCli(root, ['scan', 'out'], { QUILTT_API_KEY_SECRET: PLAIN_SECRET })
