@@ -1,7 +1,7 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
-import { querySelectorAll } from './dom'
+import { elementCall, isConnected, querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { reportUnheard } from './report-unheard'
 import { scriptTransport } from './script-transport'
@@ -59,7 +59,7 @@ function dispatch(element: Element, name: string, detail: QuilttEventDetail): vo
     cancelable: !!detail.error,
     detail,
   })
-  const unhandled = element.dispatchEvent(new CustomEvent(`quiltt:${name}`, init))
+  const unhandled = elementCall(element, 'dispatchEvent', new CustomEvent(`quiltt:${name}`, init))
   // No failure is silent: an error no page listener took on reaches the console.
   if (unhandled && detail.error) reportUnheard(detail.error)
 }
@@ -68,7 +68,8 @@ function dispatch(element: Element, name: string, detail: QuilttEventDetail): vo
 function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   // getAttribute, not dataset: a missing data-* key on a DOMStringMap falls through to a
   // (possibly polluted) Object.prototype.
-  const data = (name: string) => element.getAttribute(`data-quiltt-${name}`) ?? undefined
+  const data = (name: string) =>
+    elementCall(element, 'getAttribute', `data-quiltt-${name}`) ?? undefined
   const container = data('container')
   const inline = container !== undefined
   const connectorId = (inline ? container : data('button')) as string
@@ -78,7 +79,7 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   let connector: Connector
   try {
     for (const [name, home] of Object.entries(AUTHOR_ONLY)) {
-      if (element.hasAttribute(name))
+      if (elementCall(element, 'hasAttribute', name))
         throw invalidOption(
           name,
           `left out of page markup, which must not decide where a token comes from or goes: set ${home} on the quiltt-embed script tag, or pass it to autoBind(root, config)`,
@@ -144,12 +145,12 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   observer?.observe(element)
   // A click inside a bound element nested in this one is that element's alone: one dialog.
   const onClick = (event: Event) =>
-    (event.target as Element).closest(SELECTOR) === element && open()
+    elementCall(event.target as Element, 'closest', SELECTOR) === element && open()
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    element[method]('click', onClick)
+    elementCall(element, method, 'click', onClick)
     if (mode === 'hover') {
-      element[method]('pointerenter', preload)
-      element[method]('focus', preload)
+      elementCall(element, method, 'pointerenter', preload)
+      elementCall(element, method, 'focus', preload)
     }
   }
   if (inline) open()
@@ -183,9 +184,9 @@ export function autoBind(root: ParentNode = document, config: AutoBindConfig = {
     claimed.delete(element)
   }
   const scan = () => {
-    for (const element of bound.keys()) if (!element.isConnected) release(element)
+    for (const element of bound.keys()) if (!isConnected(element)) release(element)
     const found = querySelectorAll<HTMLElement>(root, SELECTOR)
-    if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
+    if (root instanceof HTMLElement && elementCall(root, 'matches', SELECTOR)) found.unshift(root)
     for (const element of found) {
       if (!claimed.has(element)) {
         claimed.add(element)
