@@ -242,12 +242,14 @@ export function createSessions(options) {
       createHandler(
         sessions,
         /** @type {import('./index.js').HandlerOptions<any>} */ (handlerOptions),
+        requireSecret,
       ),
     nodeHandler: (handlerOptions) =>
       /** @type {any} */ (
         nodeHandlerFor(
           sessions,
           /** @type {import('./index.js').NodeHandlerOptions<any>} */ (handlerOptions),
+          requireSecret,
         )
       ),
   }

@@ -220,6 +220,11 @@ describe('a missing secret', () => {
       const response = await handle(post({ origin: 'https://a.example', host: 'a.example' }))
       expect(response.status).toBe(500)
       expect(await codeOf(response)).toBe('INVALID_OPTIONS')
+      // Signed out too: the deployment is at fault, not the user.
+      const signedOut = unconfigured.handler({ user: () => undefined })
+      const anonymous = await signedOut(post({ origin: 'https://a.example', host: 'a.example' }))
+      expect(anonymous.status).toBe(500)
+      expect(await codeOf(anonymous)).toBe('INVALID_OPTIONS')
       expect(io).toEqual([])
     },
   )
