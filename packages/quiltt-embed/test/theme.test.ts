@@ -5,12 +5,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { cdp, page } from 'vitest/browser'
 import type { ConnectorOptions, ThemeMode } from '../src/index'
+import { createConnector } from '../src/index'
 import {
   catchError,
   cleanup,
+  connectorUrl,
   create,
   dialogs,
   makeContainer,
+  makeToken,
+  onCleanup,
   openAndGetFrame,
   uniqueId,
   waitForLiveFrame,
@@ -228,4 +232,25 @@ describe('the modal follows the theme', () => {
       }
     },
   )
+})
+
+test('the README sample: auto theme and Spanish words, on a dark page', async () => {
+  const fetchSessionToken = async () => makeToken()
+  await withScheme('dark', async () => {
+    const connector = createConnector({
+      // #region dark-and-languages
+      connectorId: 'abc123',
+      token: fetchSessionToken,
+      themeMode: 'auto',
+      labels: { dialog: 'Conector de Quiltt', close: 'Cerrar', loading: 'Cargando…' },
+      // #endregion dark-and-languages
+      connectorUrl, // the test's stand-in Connector, in place of https://abc123.quiltt.app
+    })
+    onCleanup(() => connector.destroy())
+    await connector.open()
+    await expect.element(page.getByRole('dialog', { name: 'Conector de Quiltt' })).toBeVisible()
+    await expect.element(page.getByRole('button', { name: 'Cerrar' })).toBeVisible()
+    const panel = dialogs()[0]!.firstElementChild!
+    expect(luminance(getComputedStyle(panel).backgroundColor)).toBeLessThan(0.05)
+  })
 })
