@@ -149,6 +149,18 @@ describe('labels', () => {
     expect(document.body.textContent).not.toContain('Loading')
   })
 
+  test('labels are text, never markup', async () => {
+    const markup = '<img src=x onerror="window.__labelRan=1">'
+    const { frame } = await openLoading({
+      labels: { dialog: markup, close: markup, loading: markup },
+    })
+    await expect.element(page.getByRole('status')).toHaveTextContent(markup)
+    expect(dialogs()[0]!.getAttribute('aria-label')).toBe(markup)
+    expect(frame.title).toBe(markup)
+    expect(document.querySelector('[role="dialog"] img')).toBeNull()
+    expect((window as { __labelRan?: number }).__labelRan).toBeUndefined()
+  })
+
   test('a label left out stays English', async () => {
     await openLoading({ labels: { close: 'Fermer' } })
     await expect.element(page.getByRole('dialog', { name: 'Quiltt Connector' })).toBeVisible()
