@@ -87,3 +87,22 @@ test('axe color-contrast passes on the dark modal, in the SDK chrome and the Con
   expect(passed).toContainEqual(expect.stringMatching(/^button\[aria-label="Close"\]/))
   expect(passed).toContainEqual(expect.stringMatching(/iframe #screen-title/))
 })
+
+test('the dark modal holds under the strict page: nonce-only CSP, Trusted Types, no violation', async ({
+  page,
+}) => {
+  // The pageProblems fixture fails the test on any CSP or Trusted Types violation, in any frame.
+  await page.goto('/strict.html')
+  const panel = await page.evaluate(async () => {
+    const config = await (await fetch('/api/config')).json()
+    const embed = (window as unknown as { QuilttEmbed: typeof import('quiltt-embed') }).QuilttEmbed
+    const token = async () =>
+      (await (await fetch('/api/quiltt/session', { method: 'POST' })).json()).token
+    await embed.createConnector({ ...config, token, themeMode: 'auto' }).open()
+    const dialog = document.querySelector('[role="dialog"]') as HTMLElement
+    return getComputedStyle(dialog.firstElementChild as Element).backgroundColor
+  })
+  expect(panel).toBe('rgb(15, 23, 42)')
+  await shown(modalConnector(page))
+  expect(await page.locator('style').count()).toBe(0)
+})
