@@ -1,7 +1,7 @@
 import type { NormalizedOptions } from './normalize-options'
 import { parseMessage, type QuilttMessage } from './parse-message'
 import { styled } from './styled'
-import type { Palette } from './theme'
+import { colorScheme } from './theme'
 
 /** The Connector iframe, its loading indicator and its message channel. */
 export interface Frame {
@@ -10,8 +10,6 @@ export interface Frame {
   iframe: HTMLIFrameElement
   /** Posts to the Connector, only ever to its exact origin. */
   post(data: unknown): void
-  /** Colours the loading indicator and sets the iframe's `color-scheme` (when a theme is set). */
-  paint(palette: Palette): void
   remove(): void
 }
 
@@ -26,12 +24,17 @@ export function createFrame(
   onMessage: (message: QuilttMessage) => void,
 ): Frame {
   const element = styled('div', 'position:relative;width:100%;height:100%')
+  // The theme, for the loading indicator and the iframe inside (see theme.ts).
+  element.style.colorScheme = colorScheme(themeMode)
   const loader = styled(
     'div',
-    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui',
+    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui;color:#475569;color:light-dark(#475569,#cbd5e1)',
     { role: 'status' },
   )
-  const ring = styled('div', 'width:32px;height:32px;border:3px solid;border-radius:50%')
+  const ring = styled(
+    'div',
+    'width:32px;height:32px;border:3px solid #cbd5e1;border-color:light-dark(#cbd5e1,#475569);border-top-color:#4f46e5;border-top-color:light-dark(#4f46e5,#a5b4fc);border-radius:50%',
+  )
   // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds. Still
   // (a plain ring) for prefers-reduced-motion.
   const spin = matchMedia('(prefers-reduced-motion:reduce)').matches
@@ -67,13 +70,6 @@ export function createFrame(
     element,
     iframe,
     post: (data) => iframe.contentWindow?.postMessage(data, origin),
-    paint({ scheme, muted, track, accent }) {
-      loader.style.color = muted
-      ring.style.borderColor = `${accent} ${track} ${track}`
-      // The Connector's document takes this scheme too; a mismatch would make the browser paint
-      // an opaque backdrop of the other scheme behind it. Unset, the Connector decides alone.
-      if (themeMode) iframe.style.colorScheme = scheme
-    },
     remove() {
       removeEventListener('message', listener)
       removeLoader()

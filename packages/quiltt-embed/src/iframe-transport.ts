@@ -2,7 +2,6 @@ import { documentBody } from './dom'
 import { createFrame } from './frame'
 import { createModal } from './modal'
 import { conceal } from './styled'
-import { followTheme } from './theme'
 import { defineTransport } from './transport'
 
 /**
@@ -36,7 +35,6 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
     const { element } = frame
     const { style } = element
     let remove = frame.remove
-    let paint = frame.paint
     let show: () => void
     if (container) {
       // Hidden, it is fixed (out of the flow), so the page's layout does not move until it shows.
@@ -60,25 +58,12 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
         frame.remove()
         modal.remove()
       }
-      paint = (palette) => {
-        frame.paint(palette)
-        modal.paint(palette)
-      }
     }
-    // `auto` repaints live while mounted (shown or prepared); the listener goes with the frame.
-    const stopTheme = followTheme(config.themeMode, paint)
     const reveal = () => {
       show()
       on.opened()
     }
     if (!hidden) reveal()
-    return {
-      post: frame.post,
-      show: reveal,
-      remove() {
-        stopTheme()
-        remove()
-      },
-    }
+    return { post: frame.post, show: reveal, remove }
   },
 })

@@ -1,62 +1,20 @@
 import type { ThemeMode } from './types'
 
-/** The colours of the SDK's own chrome in one scheme. Every text pair passes WCAG AA (≥ 4.5:1). */
-export interface Palette {
-  scheme: 'light' | 'dark'
-  /** Behind the panel; translucent, but no text sits on it. */
-  backdrop: string
-  /** Panel and close button: opaque, so contrast is measurable (axe) under every text. */
-  surface: string
-  /** The close button's glyph. */
-  text: string
-  /** The loading text. */
-  muted: string
-  /** The loading ring, and its moving arc. */
-  track: string
-  accent: string
-  /** The close button's keyboard focus ring (≥ 3:1 against the surface). */
-  focus: string
-}
+// The SDK's chrome is coloured with `light-dark(light, dark)`, which the browser resolves from
+// the element's `color-scheme`, each after a plain light declaration that engines without
+// light-dark() keep. So `auto` ('light dark') follows prefers-color-scheme live with no listener
+// to add or remove, and the iframe inherits the same scheme (a mismatch would make the browser
+// paint an opaque backdrop of the other scheme behind the Connector). Every surface under text is
+// opaque, so contrast is what these pairs give (and axe can measure it), WCAG AA in both schemes:
+//
+//   what                     light                 dark
+//   panel, close button      #fff                  #0f172a (slate-900)
+//   close glyph              #0f172a  17.9:1       #f1f5f9 (slate-100)  16.3:1
+//   loading text             #475569   7.6:1       #cbd5e1 (slate-300)  12.0:1
+//   ring arc, focus ring     #4f46e5   6.3:1       #a5b4fc (indigo-300)  9.6:1
+//   ring track               #cbd5e1               #475569
+//   backdrop                 #0009 in both (no text sits on it)
 
-// Light: slate-900 on white (17.8:1), slate-600 loading text (7.6:1). Dark: slate-100 on
-// slate-900 (16:1), slate-300 loading text (12:1), indigo-300 focus ring (9:1).
-const LIGHT: Palette = {
-  scheme: 'light',
-  backdrop: '#0009',
-  surface: '#fff',
-  text: '#0f172a',
-  muted: '#475569',
-  track: '#cbd5e1',
-  accent: '#4f46e5',
-  focus: '#4f46e5',
-}
-const DARK: Palette = {
-  scheme: 'dark',
-  backdrop: '#000c',
-  surface: '#0f172a',
-  text: '#f1f5f9',
-  muted: '#cbd5e1',
-  track: '#475569',
-  accent: '#a5b4fc',
-  focus: '#a5b4fc',
-}
-
-/**
- * Calls `paint` with the palette of `mode` now and, for `auto`, again whenever the page's
- * `prefers-color-scheme` changes. Unset is light, as the SDK's chrome always was. Returns the
- * function that stops listening.
- */
-export function followTheme(
-  mode: ThemeMode | undefined,
-  paint: (palette: Palette) => void,
-): () => void {
-  if (mode !== 'auto') {
-    paint(mode === 'dark' ? DARK : LIGHT)
-    return () => {}
-  }
-  const query = matchMedia('(prefers-color-scheme:dark)')
-  const onChange = () => paint(query.matches ? DARK : LIGHT)
-  onChange()
-  query.addEventListener('change', onChange)
-  return () => query.removeEventListener('change', onChange)
-}
+/** The `color-scheme` of the SDK's chrome for a `themeMode`; unset is light, as it always was. */
+export const colorScheme = (mode: ThemeMode | undefined): string =>
+  mode === 'auto' ? 'light dark' : (mode ?? 'light')
