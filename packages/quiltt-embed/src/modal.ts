@@ -16,7 +16,7 @@ const OVERLAY =
 const PANEL =
   'position:relative;box-sizing:border-box;width:min(100%,max(480px,(481px - 100vw)*9999));height:min(100%,max(720px,(481px - 100vw)*9999));padding:calc(40px + max(8px,env(safe-area-inset-top))) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);border-radius:clamp(0px,(100vw - 480px)*9999,12px);overflow:hidden;background:#fff;background:light-dark(#fff,#0f172a)'
 // all:revert drops the host page's button rules (white text, padding...) but keeps the browser's
-// focus ring, whose colour the palette sets (outline-color applies when :focus-visible draws it).
+// focus ring, whose colour is set here (outline-color applies when :focus-visible draws it).
 const CLOSE =
   'all:revert;position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;padding:0;border:0;border-radius:50%;background:#fff;background:light-dark(#fff,#0f172a);color:#0f172a;color:light-dark(#0f172a,#f1f5f9);outline-color:#4f46e5;outline-color:light-dark(#4f46e5,#a5b4fc);font:20px system-ui;cursor:pointer'
 
