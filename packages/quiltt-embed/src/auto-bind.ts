@@ -1,7 +1,7 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
-import { querySelectorAll } from './dom'
+import { elementCall, isConnected, querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { field } from './is-record'
 import { scriptTransport } from './script-transport'
@@ -66,14 +66,15 @@ export interface AutoBindConfig {
 function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
   // Event options are read with inherited keys too (a polluted `composed`, `cancelable`).
   const init = Object.assign(Object.create(null), { bubbles: true, detail })
-  element.dispatchEvent(new CustomEvent(`quiltt:${name}`, init))
+  elementCall(element, 'dispatchEvent', new CustomEvent(`quiltt:${name}`, init))
 }
 
 /** Creates the element's connector and forwards its events as bubbling DOM events. */
 function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   // getAttribute, not dataset: a missing data-* key on a DOMStringMap falls through to a
   // (possibly polluted) Object.prototype.
-  const data = (name: string) => element.getAttribute(`data-quiltt-${name}`) ?? undefined
+  const data = (name: string) =>
+    elementCall(element, 'getAttribute', `data-quiltt-${name}`) ?? undefined
   const container = data('container')
   const inline = container !== undefined
   const connectorId = (inline ? container : data('button')) as string
@@ -85,7 +86,7 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   let connector: Connector
   try {
     for (const [name, home] of Object.entries(AUTHOR_ONLY)) {
-      if (element.hasAttribute(name))
+      if (elementCall(element, 'hasAttribute', name))
         throw invalidOption(
           name,
           `left out of page markup, which must not decide where a token comes from or goes: set ${home} on the quiltt-embed script tag, or pass it to autoBind(root, config)`,
@@ -156,12 +157,12 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   observer?.observe(element)
   // A click inside a bound element nested in this one is that element's alone: one dialog.
   const onClick = (event: Event) =>
-    (event.target as Element).closest(SELECTOR) === element && open()
+    elementCall(event.target as Element, 'closest', SELECTOR) === element && open()
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    element[method]('click', onClick)
+    elementCall(element, method, 'click', onClick)
     if (mode === 'hover') {
-      element[method]('pointerenter', preload)
-      element[method]('focus', preload)
+      elementCall(element, method, 'pointerenter', preload)
+      elementCall(element, method, 'focus', preload)
     }
   }
   if (inline) open()
@@ -195,9 +196,9 @@ export function autoBind(root: ParentNode = document, config: AutoBindConfig = {
     claimed.delete(element)
   }
   const scan = () => {
-    for (const element of bound.keys()) if (!element.isConnected) release(element)
+    for (const element of bound.keys()) if (!isConnected(element)) release(element)
     const found = querySelectorAll<HTMLElement>(root, SELECTOR)
-    if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
+    if (root instanceof HTMLElement && elementCall(root, 'matches', SELECTOR)) found.unshift(root)
     for (const element of found) {
       if (!claimed.has(element)) {
         claimed.add(element)

@@ -1,4 +1,4 @@
-import { documentBody } from './dom'
+import { documentBody, elementCall } from './dom'
 import { createFrame } from './frame'
 import { createModal } from './modal'
 import { conceal } from './styled'
@@ -40,7 +40,8 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
       // Hidden, it is fixed (out of the flow), so the page's layout does not move until it shows.
       style.position = 'fixed'
       conceal(element, true)
-      container.append(element)
+      // Through the prototype: a container <form> may have a control named `append`.
+      elementCall(container, 'append', element)
       show = () => {
         conceal(element, false)
         style.position = 'relative'

@@ -43,16 +43,21 @@ export interface SecretGuardPlugin {
     env?: Readonly<Record<string, unknown>>
     mode?: string
     envDir?: string | false
+    build?: { ssr?: unknown }
   }): Promise<void>
   buildStart(): void
   generateBundle: {
     order: 'post'
-    handler(this: { error(message: string): never }, output: unknown, bundle: unknown): void
+    handler(
+      this: { error(message: string): never; environment?: { config?: { consumer?: string } } },
+      output: unknown,
+      bundle: unknown,
+    ): void
   }
 }
 
 /**
- * Fails a Rollup or Vite build (`vite build`) when any emitted chunk, asset or source map
+ * Fails a Rollup or Vite client build (`vite build`; SSR builds are skipped) when any emitted chunk, asset or source map
  * contains the value of a secret environment variable: verbatim, JS-escaped, URL-encoded,
  * base64/base64url (at any byte alignment, e.g. inside `Basic base64("id:" + secret)`) or hex.
  * The error names the variable, the encoding and the file, never the value.

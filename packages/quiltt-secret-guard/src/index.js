@@ -1,14 +1,9 @@
 // @ts-check
 import { bundleTexts } from './bundle-texts.js'
+import { checkOptions } from './check-options.js'
 import { encodeSecret } from './encodings.js'
 import { envFileVariables } from './env-files.js'
-import {
-  DEFAULT_MIN_LENGTH,
-  DEFAULT_NAMES,
-  DEFAULT_PATTERN,
-  findSecrets,
-  NAMED_MIN_LENGTH,
-} from './find-secrets.js'
+import { findSecrets } from './find-secrets.js'
 import { leakMessage } from './leak-message.js'
 import { findLeaks } from './scan.js'
 
@@ -36,6 +31,9 @@ export function secretGuard(options = {}) {
   let viteEnv = {}
   /** @type {Target[] | undefined} */
   let targets
+  // `vite build --ssr` (or `build.ssr` in the config): a server bundle, which may rightly
+  // hold the secret (SvelteKit's $env/static/private, Nitro's private runtimeConfig).
+  let ssrBuild = false
 
   const prepare = () => {
     // Under Vite, variables from .env files are not in process.env: viteEnv has them.
@@ -52,6 +50,7 @@ export function secretGuard(options = {}) {
     apply: 'build',
     enforce: 'post',
     async configResolved(config) {
+      ssrBuild = Boolean(config?.build?.ssr)
       // An explicit `env` replaces every other source, so the .env files are not even read.
       if (options.env !== undefined) return
       // config.env is what Vite inlines as import.meta.env; the files add what a config can
@@ -66,11 +65,15 @@ export function secretGuard(options = {}) {
       // After every other plugin's generateBundle, which may still add or rewrite files.
       order: 'post',
       /**
-       * @this {{ error(message: string): never }}
+       * @this {{ error(message: string): never, environment?: { config?: { consumer?: string } } }}
        * @param {unknown} _output
        * @param {BundleLike} bundle
        */
       handler(_output, bundle) {
+        // Only what a browser receives is guarded. Under Vite's environment API one plugin
+        // object serves every environment, so the environment, not the config, says which.
+        const consumer = this.environment?.config?.consumer
+        if (consumer ? consumer === 'server' : ssrBuild) return
         // Used as an output plugin, buildStart never runs.
         targets ??= prepare()
         const leaks = scanBundle(bundle, targets)
@@ -99,40 +102,4 @@ function scanBundle(bundle, targets) {
       leaks.push({ ...leak, fileName: shown })
   }
   return leaks
-}
-
-/**
- * Option errors name the option and the expected type; they never echo a value, which for
- * `env` would be the secrets themselves.
- * @param {SecretGuardOptions} options
- */
-function checkOptions(options) {
-  const {
-    names = DEFAULT_NAMES,
-    pattern = DEFAULT_PATTERN,
-    minLength = DEFAULT_MIN_LENGTH,
-    allow = [],
-    env,
-  } = options ?? {}
-  const fail = (/** @type {string} */ what) => {
-    throw new TypeError(`quiltt-secret-guard: ${what}`)
-  }
-  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
-    fail('`names` must be an array of environment variable names (strings).')
-  }
-  if (pattern !== null && !(pattern instanceof RegExp)) {
-    fail('`pattern` must be a RegExp tested against variable names, or null to check only `names`.')
-  }
-  if (!Number.isInteger(minLength) || minLength < NAMED_MIN_LENGTH) {
-    fail(
-      `\`minLength\` must be an integer of at least ${NAMED_MIN_LENGTH}; shorter values would match ordinary code.`,
-    )
-  }
-  if (!Array.isArray(allow) || !allow.every((name) => typeof name === 'string')) {
-    fail('`allow` must be an array of environment variable names (strings).')
-  }
-  if (env !== undefined && (env === null || typeof env !== 'object')) {
-    fail('`env` must be an object mapping variable names to values (default: process.env).')
-  }
-  return { names, pattern, minLength, allow }
 }

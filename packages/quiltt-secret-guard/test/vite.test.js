@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { build, loadEnv } from 'vite'
+import { build, createBuilder, loadEnv } from 'vite'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { secretGuard } from '../src/index.js'
 import { leakedForms, leakLines, SECRET } from './helpers.js'
@@ -134,4 +134,54 @@ it('fails `vite build` when the minifier prints a secret with quotes and backsla
     expect.stringMatching(/^QUILTT_API_KEY_SECRET \(JS-escaped\) in assets\/index-[\w-]+\.js$/),
   ])
   expect(leakedForms(error, quoted)).toEqual([])
+})
+
+it('passes an SSR build that holds the secret, and still fails the client build of the same code', async () => {
+  // A server bundle may rightly hold it (SvelteKit's $env/static/private inlines it there).
+  const env = { QUILTT_API_KEY_SECRET: SECRET }
+  const define = { __QUILTT_KEY__: JSON.stringify(SECRET) }
+  const files = { 'index.html': page(''), 'main.js': 'globalThis.key = __QUILTT_KEY__\n' }
+  const ssr = await viteBuild(files, {
+    define,
+    plugins: [secretGuard({ env })],
+    build: { write: false, ssr: 'main.js' },
+  })
+  const code = outputs(ssr).map((o) => (o.type === 'chunk' ? o.code : ''))
+  expect(code.join('\n')).toContain(SECRET)
+
+  const error = await failure(viteBuild(files, { define, plugins: [secretGuard({ env })] }))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
+  ])
+})
+
+it('under the environment API (`vite build --app`), guards the client environment and not the ssr one', async () => {
+  const env = { QUILTT_API_KEY_SECRET: SECRET }
+  await writeFiles({
+    'index.html': page(''),
+    'main.js': 'globalThis.key = __QUILTT_KEY__\n',
+    'server.js': 'export const key = () => __QUILTT_KEY__\n',
+  })
+  const builder = await createBuilder({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    define: { __QUILTT_KEY__: JSON.stringify(SECRET) },
+    plugins: [secretGuard({ env })],
+    environments: {
+      client: { build: { write: false } },
+      ssr: { build: { write: false, ssr: 'server.js' } },
+    },
+  })
+  // The ssr environment alone builds: its bundle holds the secret, rightly.
+  const ssr = await builder.build(builder.environments.ssr)
+  expect(
+    outputs(ssr)
+      .map((o) => (o.type === 'chunk' ? o.code : ''))
+      .join('\n'),
+  ).toContain(SECRET)
+  const error = await failure(builder.build(builder.environments.client))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
+  ])
 })
