@@ -25,12 +25,12 @@ export const scriptTransport = /* @__PURE__ */ defineTransport({
     const quiltt = await loadScript(config.scriptUrl, config.timeout, config.nonce)
     // Closed, destroyed or timed out while connector.js was loading: drive nothing.
     if (!on.active()) return { remove() {} }
-    const { connectorId, connectionId, institution, appLauncherUrl } = config
+    const { connectorId, connectionId, institution, appLauncherUrl, themeMode } = config
     let exited = false
     quiltt.authenticate(token)
     const connector = connectionId
-      ? quiltt.reconnect(connectorId, { connectionId, appLauncherUrl })
-      : quiltt.connect(connectorId, { institution, appLauncherUrl })
+      ? quiltt.reconnect(connectorId, { connectionId, appLauncherUrl, themeMode })
+      : quiltt.connect(connectorId, { institution, appLauncherUrl, themeMode })
     // Quiltt's metadata goes through the same parser as iframe messages: only known, typed fields.
     const callbacks = (['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const).map(
       (type: QuilttMessageType) =>
