@@ -8,6 +8,7 @@ import { dts } from 'rollup-plugin-dts'
 import { demoBundles } from './demo/rollup.bundles.mjs'
 import { secretGuard } from './packages/quiltt-secret-guard/src/index.js'
 import { bindingBundles } from './packages/rollup.bindings.mjs'
+import { sriHash } from './scripts/sri-hash.mjs'
 
 const sdkDir = 'packages/quiltt-embed'
 const { version } = JSON.parse(readFileSync(`${sdkDir}/package.json`, 'utf8'))
@@ -51,9 +52,10 @@ export default [
     output: { file: `${sdkDir}/dist/index.d.ts`, format: 'es' },
   },
   {
-    // Script-tag build: everything bundled, defines window.QuilttEmbed.
+    // Script-tag build: everything bundled, defines window.QuilttEmbed. Its sha384 is written
+    // beside it for the README's <script integrity> (Subresource Integrity).
     input: `${sdkDir}/src/iife.ts`,
-    plugins: [inlineVersion(), browserResolve(), ts(), minify()],
+    plugins: [inlineVersion(), browserResolve(), ts(), minify(), sriHash()],
     output: { file: `${sdkDir}/dist/quiltt-embed.min.js`, format: 'iife', sourcemap: true },
   },
   ...bindingBundles,

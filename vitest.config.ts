@@ -150,6 +150,7 @@ export default defineConfig({
             'packages/quiltt-secret-guard/test/**/*.test.{js,ts}',
             'packages/quiltt-session/test/**/*.test.{js,ts}',
             'demo/test/**/*.test.{js,ts}',
+            'scripts/**/*.test.mjs',
           ],
         },
       },

@@ -25,6 +25,19 @@ const PACKAGES = [
     required: [],
     attw: [],
   },
+  {
+    name: 'quiltt-secret-guard',
+    shipped: ['src/index.js', 'src/index.d.ts', 'package.json'],
+    required: [],
+    attw: [],
+  },
+  // The sandbox is plain ESM too; its types are hand-written (src/index.d.ts), its tests stay home.
+  {
+    name: 'quiltt-sandbox',
+    shipped: ['src/index.js', 'src/index.d.ts', 'bin/quiltt-sandbox.js', 'package.json'],
+    required: [],
+    attw: [],
+  },
 ]
 
 const run = (cmd, args) =>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a Chromium exists for the browser tests. Order: $CHROMIUM_PATH, Debian's package,
-# Playwright's cache; as root with apt-get, install Debian's chromium; otherwise ask Playwright.
+# Playwright's cache; as root with apt-get, install Debian's chromium; otherwise say what to
+# install (never `npx playwright install`: browsers cannot be downloaded on our machines).
 set -euo pipefail
 if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then exit 0; fi
 if [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ]; then exit 0; fi
@@ -11,4 +12,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   exit 0
 fi
-npx playwright install chromium
+echo "Chromium is missing: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH." >&2
+exit 1

@@ -26,11 +26,12 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
       connectionId: config.connectionId,
       institution: config.institution,
       app_launcher_url: config.appLauncherUrl,
+      theme_mode: config.themeMode,
       // Origin and path only: the query and fragment may hold the host page's private data.
       embed_location: location.origin + location.pathname,
     }
     for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value)
-    const frame = createFrame(url.href, origin, on.message)
+    const frame = createFrame(url.href, config, on.message)
     const { element } = frame
     const { style } = element
     let remove = frame.remove
@@ -52,7 +53,7 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
         if (height && container.clientHeight === height) style.height = '100%'
       }
     } else {
-      const modal = createModal(frame, on.dismiss)
+      const modal = createModal(frame, config, on.dismiss)
       show = modal.show
       remove = () => {
         frame.remove()

@@ -41,6 +41,8 @@ describe('under exactOptionalPropertyTypes', () => {
       institution: maybe.string,
       appLauncherUrl: maybe.string,
       nonce: maybe.string,
+      themeMode: undefined,
+      labels: { dialog: maybe.string, close: maybe.string, loading: undefined },
       timeout: maybe.number,
       connectorUrl: maybe.string,
       scriptUrl: maybe.string,
@@ -59,6 +61,8 @@ describe('under exactOptionalPropertyTypes', () => {
       connectorUrl: maybe.string,
       scriptUrl: maybe.string,
       connectorIds: undefined,
+      themeMode: undefined,
+      labels: undefined,
     })
   })
 

@@ -17,6 +17,8 @@ test('every optional option given as undefined: the defaults apply (iframe trans
     institution: undefined,
     appLauncherUrl: undefined,
     nonce: undefined,
+    themeMode: undefined,
+    labels: undefined,
     timeout: undefined,
     scriptUrl: undefined,
     onEvent: undefined,

@@ -6,7 +6,7 @@ import { SessionError } from './session-error.js'
 /** @typedef {import('./index.js').Session} Session */
 
 /**
- * @param {{ authUrl: URL, apiKeySecret: string, fetch: typeof globalThis.fetch, timeout: number, now: () => number }} config
+ * @param {{ authUrl: URL, apiKeySecret: string | undefined, fetch: typeof globalThis.fetch, timeout: number, now: () => number }} config
  */
 export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
   /**
@@ -27,7 +27,9 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
         body: body === undefined ? undefined : JSON.stringify(body),
         // A redirect must never carry the Authorization header to another host.
         redirect: 'error',
-        signal: AbortSignal.timeout(timeout),
+        // Twice `timeout`: createSessions answers its caller after `timeout`, but keeps waiting
+        // for a late answer (Quiltt may have minted the token) before it lets anyone ask again.
+        signal: AbortSignal.timeout(2 * timeout),
       })
     } catch (cause) {
       throw new SessionError(
@@ -46,7 +48,7 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
      * @returns {Promise<Session>}
      */
     async issue(body) {
-      const response = await send('POST', apiKeySecret, body)
+      const response = await send('POST', String(apiKeySecret), body)
       if (response.status !== 201 && response.status !== 200) {
         await response.body?.cancel()
         throw refusal(response)

@@ -2,7 +2,7 @@
 // The session endpoint as a Fetch-standard handler: Next.js route handlers, Hono, Bun, Deno,
 // Workers. Every answer is JSON; errors say `{ code, message }` and never hold a secret.
 import { own } from './options.js'
-import { refuseCrossSite } from './request-origin.js'
+import { normalizeOrigin, refuseCrossSite } from './request-origin.js'
 import { SessionError } from './session-error.js'
 
 /** HTTP status for each error code a browser may see. */
@@ -18,10 +18,11 @@ const STATUS = /** @type {const} */ ({
 
 /**
  * @param {import('./index.js').Sessions} sessions
- * @param {import('./index.js').HandlerOptions} options
- * @returns {(request: Request) => Promise<Response>}
+ * @param {import('./index.js').HandlerOptions<any>} options
+ * @param {() => void} requireSecret throws INVALID_OPTIONS while `apiKeySecret` is unset
+ * @returns {(input: any) => Promise<Response>}
  */
-export function createHandler(sessions, options) {
+export function createHandler(sessions, options, requireSecret) {
   const user = isObject(options) ? own(options, 'user') : undefined
   if (typeof user !== 'function') {
     throw new SessionError(
@@ -29,25 +30,23 @@ export function createHandler(sessions, options) {
       'handler: `user` must be a function (request) => ({ userId }) | attributes | undefined.',
     )
   }
-  const allowed = own(options, 'allowOrigins') ?? []
-  if (!Array.isArray(allowed) || !allowed.every((origin) => typeof origin === 'string')) {
-    throw new SessionError(
-      'INVALID_OPTIONS',
-      'handler: `allowOrigins` must be an array of origins.',
-    )
-  }
-  const allowOrigins = new Set(allowed)
+  const allowOrigins = parseAllowOrigins(own(options, 'allowOrigins'))
   const onError = own(options, 'onError')
   const report = typeof onError === 'function' ? onError : () => undefined
 
-  return async function handleSessionRequest(request) {
+  return async function handleSessionRequest(input) {
+    const request = requestOf(input)
     if (request.method !== 'POST') {
       return json(405, error('METHOD_NOT_ALLOWED', 'Use POST.'), { allow: 'POST' })
     }
     const refusal = refuseCrossSite(request, allowOrigins)
     if (refusal) return json(403, error('CROSS_SITE_REFUSED', refusal))
     try {
-      const who = await user(request)
+      // Every request hears of a missing secret, signed in or not: it is the deployment's fault.
+      requireSecret()
+      // `user` gets what the framework passed (a Request, SvelteKit's RequestEvent, …), so it
+      // can read the framework's own session (`event.locals`).
+      const who = await user(input)
       if (who === undefined || who === null || who === false) {
         return json(401, error('UNAUTHENTICATED', 'Sign in first: no user for this request.'))
       }
@@ -67,6 +66,80 @@ export function createHandler(sessions, options) {
       return json(STATUS[caught.code] ?? 500, error(caught.code, caught.message), headers)
     }
   }
+}
+
+/**
+ * Given, the only origins accepted (the Host check is not used); each is normalized as browsers
+ * send `Origin`. An empty list would refuse every request, so it is a mistake, not a policy.
+ * @param {unknown} value
+ * @returns {ReadonlySet<string> | undefined}
+ */
+function parseAllowOrigins(value) {
+  if (value === undefined) return undefined
+  const origins = Array.isArray(value)
+    ? value.map((origin) => (typeof origin === 'string' ? normalizeOrigin(origin) : undefined))
+    : []
+  if (origins.length === 0 || origins.includes(undefined)) {
+    throw new SessionError(
+      'INVALID_OPTIONS',
+      'handler: `allowOrigins` must be a non-empty array of your app’s public origins, such as ' +
+        "['https://app.example.com'] (scheme and host, no path), or left out.",
+    )
+  }
+  return new Set(/** @type {string[]} */ (origins))
+}
+
+/**
+ * The Fetch `Request` in what the framework passed: the request itself (Next.js, Hono, Bun,
+ * Deno, Workers) or an object carrying it as `request` (SvelteKit's RequestEvent, Astro's
+ * APIContext, SolidStart). Anything else is a wiring mistake, named as such rather than
+ * answered with a misleading 405.
+ * @param {unknown} input
+ * @returns {Request}
+ */
+function requestOf(input) {
+  if (isRequest(input)) return input
+  const inner = isObject(input) ? /** @type {{ request?: unknown }} */ (input).request : undefined
+  if (isRequest(inner)) return inner
+  throw new SessionError(
+    'INVALID_OPTIONS',
+    `handler(): expected a Fetch Request or an object with a \`request\` property (such as ` +
+      `SvelteKit's RequestEvent), got ${describe(input)}. For Node http or Express, use ` +
+      'nodeHandler().',
+  )
+}
+
+/** @param {unknown} value @returns {value is Request} */
+function isRequest(value) {
+  if (value instanceof Request) return true
+  // Another realm's Request (or a framework's subclass built on its own fetch implementation).
+  if (!isObject(value)) return false
+  const candidate =
+    /** @type {{ method?: unknown, url?: unknown, headers?: { get?: unknown } }} */ (value)
+  return (
+    typeof candidate.method === 'string' &&
+    typeof candidate.url === 'string' &&
+    typeof candidate.headers?.get === 'function'
+  )
+}
+
+/**
+ * What a wrong argument was, for the error message: its type or class, and for a plain object
+ * its first few keys. Never a value (it could hold a cookie or a token).
+ * @param {unknown} value
+ */
+function describe(value) {
+  if (value === null) return 'null'
+  if (typeof value !== 'object')
+    return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`
+  const name = Object.getPrototypeOf(value)?.constructor?.name
+  if (typeof name === 'string' && name !== 'Object' && /^[\w$]{1,40}$/.test(name)) {
+    return `an instance of ${name}`
+  }
+  const keys = Object.keys(value)
+    .slice(0, 5)
+    .map((key) => key.slice(0, 40))
+  return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.join(', ')}`
 }
 
 /** @param {string} code @param {string} message */

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+// Written against the Fetch types (lib "DOM" or any runtime that declares Request/Response) and
+// structural Node types below, so a consumer needs no @types/node.
 
 /**
  * `code` of every {@link SessionError}:
@@ -37,7 +38,11 @@ export declare class SessionError extends Error {
   constructor(
     code: SessionErrorCode,
     message: string,
-    details?: { status?: number; retryAfter?: number; cause?: unknown },
+    details?: {
+      status?: number | undefined
+      retryAfter?: number | undefined
+      cause?: unknown
+    },
   )
 }
 
@@ -55,11 +60,12 @@ export interface Session {
 export type UserInput =
   | ({ userId: string } & Record<string, unknown>)
   | {
-      email?: string
-      phone?: string
-      name?: string
-      uuid?: string
-      metadata?: Record<string, unknown>
+      email?: string | undefined
+      phone?: string | undefined
+      name?: string | undefined
+      /** A stable ID of your own for this user: prefer it to an email, which can be recycled. */
+      uuid?: string | undefined
+      metadata?: Record<string, unknown> | undefined
       [attribute: string]: unknown
     }
 
@@ -70,7 +76,7 @@ export type UserInput =
 export interface SessionStore {
   get(key: string): Promise<string | undefined>
   /** Without `ttl` (ms) the entry never expires. */
-  set(key: string, value: string, ttl?: number): Promise<void>
+  set(key: string, value: string, ttl?: number | undefined): Promise<void>
   delete(key: string): Promise<void>
   /** Takes the lock for `ttl` ms if free; resolves the owner value, or undefined if held. */
   lock(key: string, ttl: number): Promise<string | undefined>
@@ -79,40 +85,71 @@ export interface SessionStore {
 }
 
 export interface SessionsOptions {
-  /** Your Quiltt API key secret. Only ever sent to `authUrl`, as a Bearer token. */
-  apiKeySecret: string
+  /**
+   * Your Quiltt API key secret. Only ever sent to `authUrl`, as a Bearer token. Missing or empty
+   * is reported at first use (every `issue()` rejects `INVALID_OPTIONS`; the handler answers
+   * 500), never at construction, so a build without the secret passes.
+   */
+  apiKeySecret: string | undefined
   /** Default `https://auth.quiltt.io`; a quiltt-sandbox's `authUrl` in development. */
-  authUrl?: string
+  authUrl?: string | undefined
   /** Default `memoryStore()`. Use `redisStore(client)` when several instances serve users. */
-  store?: SessionStore
+  store?: SessionStore | undefined
   /**
    * A cached token is replaced once it is this close to expiry, in ms, or once half its life has
    * gone if that comes first. Default 1 hour.
    */
-  refreshWithin?: number
+  refreshWithin?: number | undefined
   /** Auth API request timeout in ms. Default 10000. */
-  timeout?: number
+  timeout?: number | undefined
   /** Default `globalThis.fetch`. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
   /** Clock in epoch ms, for tests. Default `Date.now`. */
-  now?: () => number
+  now?: (() => number) | undefined
 }
 
 /** What `user(request)` returns: a user for `issue()`, or nothing (→ 401). */
 export type UserResult = UserInput | undefined | null | false
 
-export interface HandlerOptions {
-  /** Finds the signed-in user of a request; nothing → `401`. May be async. */
-  user: (request: Request) => UserResult | Promise<UserResult>
-  /** Other exact origins allowed to call the endpoint, e.g. `['https://app.example.com']`. */
-  allowOrigins?: readonly string[]
+/**
+ * What a handler is called with: a Fetch `Request` (Next.js, Hono, Bun, Deno, Workers) or an
+ * object carrying one as `request` (SvelteKit's `RequestEvent`, Astro's `APIContext`).
+ */
+export type HandlerInput = Request | { readonly request: Request }
+
+export interface HandlerOptions<Input extends HandlerInput = Request> {
+  /**
+   * Finds the signed-in user; nothing → `401`. May be async. Gets what the framework passed the
+   * handler (the `Request`, or SvelteKit's `RequestEvent` with its `locals`).
+   */
+  user: (input: Input) => UserResult | Promise<UserResult>
+  /**
+   * Your app's own public origins, e.g. `['https://app.example.com']`. Given, only requests
+   * whose `Origin` is one of them are accepted (the `Host` check is not used): the production
+   * defence against DNS rebinding. Without it, `Origin` must match `X-Forwarded-Host` or `Host`.
+   */
+  allowOrigins?: readonly string[] | undefined
   /** Called with every error the endpoint answers with (to log it). */
-  onError?: (error: unknown) => void
+  onError?: ((error: unknown) => void) | undefined
 }
 
-export interface NodeHandlerOptions extends Omit<HandlerOptions, 'user'> {
+/** The parts of Node's `http.IncomingMessage` (and Express's `req`) the endpoint reads. */
+export interface NodeRequest {
+  method?: string | undefined
+  url?: string | undefined
+  headers: Record<string, string | string[] | undefined>
+}
+
+/** The parts of Node's `http.ServerResponse` (and Express's `res`) the endpoint writes. */
+export interface NodeResponse {
+  writeHead(status: number, headers: Record<string, string>): unknown
+  end(body: string): unknown
+}
+
+export interface NodeHandlerOptions<Req extends NodeRequest = NodeRequest>
+  extends Omit<HandlerOptions, 'user'> {
   /** Gets the Node/Express request, so it can read `req.user`, `req.session` or cookies. */
-  user: (req: IncomingMessage) => UserResult | Promise<UserResult>
+  user: (req: Req) => UserResult | Promise<UserResult>
 }
 
 export interface Sessions {
@@ -131,22 +168,25 @@ export interface Sessions {
   revoke(user: UserInput): Promise<{ revoked: boolean }>
   /**
    * `POST` → `200 { token, expiresAt }` with `Cache-Control: no-store`; `401` without a user,
-   * `403` cross-site or without `Origin`, `405` other methods, `429` with `Retry-After`.
+   * `403` cross-site or without `Origin`, `405` other methods, `429` with `Retry-After`. Called
+   * with anything but a `Request` or `{ request }`, it rejects `INVALID_OPTIONS`.
    *
    * @example
    * // app/api/quiltt/session/route.ts (Next.js)
    * export const POST = sessions.handler({ user: async () => ({ userId: await profileId() }) })
    */
-  handler(options: HandlerOptions): (request: Request) => Promise<Response>
+  handler<Input extends HandlerInput = Request>(
+    options: HandlerOptions<Input>,
+  ): (input: Input) => Promise<Response>
   /**
    * The same endpoint for Node `http` and Express.
    *
    * @example
    * app.post('/api/quiltt/session', sessions.nodeHandler({ user: (req) => req.user && { userId: req.user.quilttId } }))
    */
-  nodeHandler(
-    options: NodeHandlerOptions,
-  ): (req: IncomingMessage, res: ServerResponse) => Promise<void>
+  nodeHandler<Req extends NodeRequest = NodeRequest>(
+    options: NodeHandlerOptions<Req>,
+  ): (req: Req, res: NodeResponse) => Promise<void>
 }
 
 /**
@@ -163,16 +203,21 @@ export declare function createSessions(options: SessionsOptions): Sessions
  * createSessions({ apiKeySecret, store: memoryStore({ maxUsers: 50_000 }) })
  */
 export declare function memoryStore(options?: {
-  maxUsers?: number
-  now?: () => number
+  maxUsers?: number | undefined
+  now?: (() => number) | undefined
 }): SessionStore
 
 /**
  * A store in Redis, shared by every instance using the same Redis and `prefix`
- * (default `'quiltt-session:'`). Takes a connected node-redis or ioredis client.
+ * (default `'quiltt-session:'`). Takes an ioredis client, or a node-redis client connected or
+ * not: an unconnected one is connected at first use (one connect at a time; a failed one is
+ * retried by the next request). Nothing is done at construction.
  *
  * @example
- * const redis = await createClient({ url: process.env.REDIS_URL }).on('error', console.error).connect()
+ * const redis = createClient({ url: process.env.REDIS_URL }).on('error', console.error)
  * createSessions({ apiKeySecret, store: redisStore(redis) })
  */
-export declare function redisStore(client: unknown, options?: { prefix?: string }): SessionStore
+export declare function redisStore(
+  client: unknown,
+  options?: { prefix?: string | undefined },
+): SessionStore

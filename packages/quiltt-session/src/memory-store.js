@@ -16,11 +16,11 @@ import { SessionError } from './session-error.js'
  * @example
  * const sessions = createSessions({ apiKeySecret, store: memoryStore({ maxUsers: 50_000 }) })
  *
- * @param {{ maxUsers?: number, now?: () => number }} [options]
+ * @param {{ maxUsers?: number | undefined, now?: (() => number) | undefined }} [options]
  * @returns {import('./index.js').SessionStore}
  */
 export function memoryStore(options = {}) {
-  const maxUsers = Object.hasOwn(options, 'maxUsers') ? options.maxUsers : 10_000
+  const maxUsers = (Object.hasOwn(options, 'maxUsers') ? options.maxUsers : undefined) ?? 10_000
   const now = (Object.hasOwn(options, 'now') ? options.now : undefined) ?? Date.now
   if (!Number.isInteger(maxUsers) || /** @type {number} */ (maxUsers) < 1) {
     throw new SessionError('INVALID_OPTIONS', 'memoryStore: `maxUsers` must be a positive integer.')

@@ -10,10 +10,11 @@ import { SessionError } from './session-error.js'
 
 /**
  * @param {import('./index.js').Sessions} sessions
- * @param {import('./index.js').NodeHandlerOptions} options
+ * @param {import('./index.js').NodeHandlerOptions<any>} options
+ * @param {() => void} requireSecret
  * @returns {(req: IncomingMessage, res: ServerResponse) => Promise<void>}
  */
-export function nodeHandlerFor(sessions, options) {
+export function nodeHandlerFor(sessions, options, requireSecret) {
   const user = typeof options === 'object' && options !== null ? own(options, 'user') : undefined
   if (typeof user !== 'function') {
     throw new SessionError(
@@ -23,25 +24,24 @@ export function nodeHandlerFor(sessions, options) {
   }
   /** @type {WeakMap<Request, IncomingMessage>} */
   const nodeRequests = new WeakMap()
-  const handle = createHandler(sessions, {
-    ...options,
-    user: (request) => user(nodeRequests.get(request)),
-  })
+  const handle = createHandler(
+    sessions,
+    { ...options, user: (request) => user(nodeRequests.get(request)) },
+    requireSecret,
+  )
 
   return async function nodeSessionHandler(req, res) {
-    // The endpoint reads no body; the Request carries method, URL and headers only.
-    const protocol = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted
-      ? 'https'
-      : 'http'
+    // The endpoint reads no body; the Request carries method and headers only. Its URL's host
+    // is a placeholder: the origin check reads the Host header, never the URL.
     let request
     try {
-      request = new Request(new URL(req.url ?? '/', `${protocol}://${req.headers.host}`), {
+      request = new Request(new URL(req.url ?? '/', 'http://node-request.invalid'), {
         method: req.method,
         headers: toHeaders(req.headers),
       })
     } catch {
       res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ code: 'BAD_REQUEST', message: 'Malformed Host header or URL.' }))
+      res.end(JSON.stringify({ code: 'BAD_REQUEST', message: 'Malformed request URL or headers.' }))
       return
     }
     nodeRequests.set(request, req)

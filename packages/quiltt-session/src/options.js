@@ -8,6 +8,18 @@ const HOUR = 60 * 60 * 1000
 const DEFAULT_AUTH_URL = 'https://auth.quiltt.io'
 
 /**
+ * The error every issue() and revoke() rejects with while the secret is unset.
+ * @returns {SessionError}
+ */
+export function missingSecret() {
+  return new SessionError(
+    'INVALID_OPTIONS',
+    'createSessions: `apiKeySecret` is missing or empty, so no session token can be issued. ' +
+      'Set it from your server’s environment (QUILTT_API_KEY_SECRET) where the app runs.',
+  )
+}
+
+/**
  * @param {object} object
  * @param {string} key
  * @returns {unknown}
@@ -27,7 +39,7 @@ function invalid(name, expected) {
 /**
  * @param {unknown} options
  * @returns {{
- *   apiKeySecret: string, authUrl: URL, store: import('./index.js').SessionStore,
+ *   apiKeySecret: string | undefined, authUrl: URL, store: import('./index.js').SessionStore,
  *   refreshWithin: number, fetch: typeof globalThis.fetch, timeout: number, now: () => number,
  * }}
  */
@@ -35,8 +47,17 @@ export function resolveOptions(options) {
   if (typeof options !== 'object' || options === null) {
     invalid('options', 'an object such as { apiKeySecret: process.env.QUILTT_API_KEY_SECRET }')
   }
-  const apiKeySecret = own(options, 'apiKeySecret')
-  if (typeof apiKeySecret !== 'string' || !/^\S{8,}$/.test(apiKeySecret)) {
+  const secretValue = own(options, 'apiKeySecret')
+  // Missing is not an error yet: `next build` and other build steps load this module without
+  // the secret, and must pass. Every issue() and revoke() reports it instead (missingSecret).
+  const apiKeySecret =
+    secretValue === undefined || (typeof secretValue === 'string' && secretValue.trim() === '')
+      ? undefined
+      : secretValue
+  if (
+    apiKeySecret !== undefined &&
+    (typeof apiKeySecret !== 'string' || !/^\S{8,}$/.test(apiKeySecret))
+  ) {
     // The value itself is never shown: it may be the secret with a typo.
     invalid('apiKeySecret', 'your Quiltt API key secret (a string without spaces; value not shown)')
   }

@@ -259,8 +259,8 @@ describe('an Auth API answer is believed only as far as it can be checked', () =
 
 describe('options', () => {
   it.each([
-    [{}, 'apiKeySecret'],
     [{ apiKeySecret: 'short' }, 'apiKeySecret'],
+    [{ apiKeySecret: 42 }, 'apiKeySecret'],
     [{ apiKeySecret: 'sk_ok_secret', authUrl: 'ftp://x' }, 'authUrl'],
     [{ apiKeySecret: 'sk_ok_secret', authUrl: 'https://u:p@auth.quiltt.io' }, 'authUrl'],
     [{ apiKeySecret: 'sk_ok_secret', refreshWithin: -1 }, 'refreshWithin'],

@@ -20,7 +20,11 @@ afterEach(() => auth.close())
 
 /** @param {Record<string, string>} [headers] @param {string} [method] */
 const post = (headers = { origin: SITE }, method = 'POST') =>
-  new Request(`${SITE}/api/quiltt/session`, { method, headers })
+  new Request(`${SITE}/api/quiltt/session`, {
+    method,
+    // What a browser sends: the Host it used (fetch() in Node does not add one to a Request).
+    headers: { host: 'app.example', ...headers },
+  })
 
 /** Signed in as `ada` when the request carries `cookie: user=ada`. */
 const user = (/** @type {Request} */ request) =>
@@ -74,11 +78,12 @@ describe('handler', () => {
     expect((await auth.stats()).sessionsIssued).toBe(0)
   })
 
-  it('accepts an origin listed in allowOrigins', async () => {
-    const handle = sessions.handler({ user, allowOrigins: ['https://admin.example'] })
+  it('accepts an origin listed in allowOrigins, whatever the Host says', async () => {
+    const handle = sessions.handler({ user, allowOrigins: ['https://app.example.com'] })
     const headers = {
-      origin: 'https://admin.example',
-      'sec-fetch-site': 'same-site',
+      origin: 'https://app.example.com',
+      host: '0.0.0.0:3000',
+      'sec-fetch-site': 'same-origin',
       cookie: 'user=ada',
     }
     expect((await handle(post(headers))).status).toBe(200)
