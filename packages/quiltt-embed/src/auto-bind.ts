@@ -3,9 +3,8 @@ import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
 import { querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
-import { field } from './is-record'
+import { reportUnheard } from './report-unheard'
 import { scriptTransport } from './script-transport'
-import { tokenFromUrl } from './token-from-url'
 import type { Connector, ConnectorEventType, ConnectorMetadata, TokenSource } from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
@@ -31,10 +30,10 @@ const claimed = new WeakSet<Element>()
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
-  type?: ConnectorEventType
-  metadata?: ConnectorMetadata
-  url?: string
-  error?: ConnectorError
+  type?: ConnectorEventType | undefined
+  metadata?: ConnectorMetadata | undefined
+  url?: string | undefined
+  error?: ConnectorError | undefined
 }
 
 /**
@@ -43,19 +42,26 @@ export interface QuilttEventDetail {
  */
 export interface AutoBindConfig {
   /** The session token, a provider, or `{ url }`: a same-origin path POSTed for `{ token }`. */
-  token?: TokenSource | { url: string }
+  token?: TokenSource | undefined
   /** Template of the Connector origin (sandbox or Quiltt test hosts only). */
-  connectorUrl?: string
+  connectorUrl?: string | undefined
   /** URL of connector.js for `data-quiltt-transport="script"` (sandbox or test hosts only). */
-  scriptUrl?: string
+  scriptUrl?: string | undefined
   /** If given, markup naming any other Connector ID is not bound. */
-  connectorIds?: readonly string[]
+  connectorIds?: readonly string[] | undefined
 }
 
 function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
   // Event options are read with inherited keys too (a polluted `composed`, `cancelable`).
-  const init = Object.assign(Object.create(null), { bubbles: true, detail })
-  element.dispatchEvent(new CustomEvent(`quiltt:${name}`, init))
+  // `quiltt:error` is cancelable: a page listener that handles it calls preventDefault().
+  const init = Object.assign(Object.create(null), {
+    bubbles: true,
+    cancelable: !!detail.error,
+    detail,
+  })
+  const unhandled = element.dispatchEvent(new CustomEvent(`quiltt:${name}`, init))
+  // No failure is silent: an error no page listener took on reaches the console.
+  if (unhandled && detail.error) reportUnheard(detail.error)
 }
 
 /** Creates the element's connector and forwards its events as bubbling DOM events. */
@@ -89,10 +95,9 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
         'token',
         'configured: data-token-url on the quiltt-embed script tag, or autoBind(root, { token })',
       )
-    const url = field(token, 'url')
     connector = createConnector({
       connectorId,
-      token: url ? tokenFromUrl(url) : (token as TokenSource),
+      token,
       container: inline ? element : undefined,
       connectionId: data('connection'),
       institution: data('institution'),

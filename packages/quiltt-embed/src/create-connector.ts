@@ -34,7 +34,7 @@ interface Attempt {
  * @example
  * const connector = createConnector({
  *   connectorId: 'abc123',
- *   token: () => fetch('/api/quiltt/session', { method: 'POST' }).then((r) => r.json()).then((b) => b.token),
+ *   token: { url: '/api/quiltt/session' },
  *   onExitSuccess: (metadata) => save(metadata.connectionId),
  * })
  * await connector.open()

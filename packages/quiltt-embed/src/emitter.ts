@@ -1,4 +1,6 @@
 import { createNanoEvents } from 'nanoevents'
+import type { ConnectorError } from './connector-error'
+import { reportUnheard } from './report-unheard'
 import type { ConnectorEvents } from './types'
 
 /** The connector's typed emitter: nanoevents, plus isolation between listeners. */
@@ -25,7 +27,14 @@ export function createEmitter(): Emitter {
           reportError(error)
         }
       }),
-    emit: (event, ...args) => emitter.emit(event, ...args),
+    emit(event, ...args) {
+      // No failure is silent: an `error` with no listener (the integrator's `on('error')` or
+      // `onError`) goes to the console once. It is emitted once per failure, however many ways
+      // (event, open()'s rejection) it reaches the page.
+      if (event === 'error' && !emitter.events.error?.length)
+        reportUnheard(args[0] as ConnectorError)
+      emitter.emit(event, ...args)
+    },
     clear() {
       live = false
       emitter.events = {}

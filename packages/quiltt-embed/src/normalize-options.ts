@@ -3,6 +3,8 @@ import { checkUrl, invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
 import { querySelector } from './dom'
 import { iframeTransport } from './iframe-transport'
+import { field } from './is-record'
+import { sameOriginUrl } from './token-from-url'
 import { driverOf, type TransportDriver } from './transport'
 import type { ConnectorOptions, TokenSource } from './types'
 
@@ -19,11 +21,17 @@ export interface NormalizedOptions extends Omit<ConnectorOptions, 'container' | 
   scriptUrl: string
 }
 
-/** Validates a token option; a static string must look like a session token right away. */
+/**
+ * Validates a token option: a static string must look like a session token, and `{ url }` must be
+ * on this page's origin, right away. `{ url }` comes back as a copy of its own `url` only (resolved
+ * against the page now, so a later client-side navigation cannot change where it points).
+ */
 export function checkTokenSource(token: unknown): TokenSource {
+  const url = field(token, 'url')
+  if (url !== undefined) return { url: sameOriginUrl(url).href }
   if (typeof token === 'string') parseSessionToken(token)
   else if (typeof token !== 'function')
-    throw invalidOption('token', 'a session token or a function returning one')
+    throw invalidOption('token', 'a session token, a function returning one, or { url }')
   return token as TokenSource
 }
 

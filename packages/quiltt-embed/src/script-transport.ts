@@ -1,4 +1,8 @@
-import type { ConnectorSDKCallbackMetadata } from '@quiltt/core/api/browser'
+import type {
+  ConnectorSDKCallbackMetadata,
+  ConnectorSDKConnectOptions,
+  ConnectorSDKReconnectOptions,
+} from '@quiltt/core/api/browser'
 import { loadScript } from './load-script'
 import { parseMessage, type QuilttMessageType } from './parse-message'
 import { defineTransport } from './transport'
@@ -24,9 +28,14 @@ export const scriptTransport = /* @__PURE__ */ defineTransport({
     const { connectorId, connectionId, institution, appLauncherUrl } = config
     let exited = false
     quiltt.authenticate(token)
+    // An unset option is `undefined`, which Quiltt reads as absent; its option types have no
+    // `| undefined`, so they need a cast under exactOptionalPropertyTypes.
     const connector = connectionId
-      ? quiltt.reconnect(connectorId, { connectionId, appLauncherUrl })
-      : quiltt.connect(connectorId, { institution, appLauncherUrl })
+      ? quiltt.reconnect(connectorId, {
+          connectionId,
+          appLauncherUrl,
+        } as ConnectorSDKReconnectOptions)
+      : quiltt.connect(connectorId, { institution, appLauncherUrl } as ConnectorSDKConnectOptions)
     // Quiltt's metadata goes through the same parser as iframe messages: only known, typed fields.
     const callbacks = (['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const).map(
       (type: QuilttMessageType) =>

@@ -2,40 +2,68 @@ import { invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
 import { field } from './is-record'
 
+/** A server's own error code (quiltt-session answers `{ code, message }`): short, no free text. */
+const SERVER_CODE = /^[A-Z][A-Z0-9_]{0,63}$/
+
 /**
- * A token provider that POSTs to a same-origin endpoint and reads `{ token }` from its JSON. The
- * request carries the page's cookies, so it may only ever reach the page's own origin: a
- * cross-origin URL is refused here, and a redirect fails the request instead of being followed.
+ * Resolves a token URL against the page; only the page's own origin passes. The request carries
+ * the page's cookies, so it may never reach another origin (nor a non-http(s) scheme).
  */
-export function tokenFromUrl(path: unknown): () => Promise<string> {
+export function sameOriginUrl(path: unknown): URL {
   let url: URL | undefined
   try {
     url = new URL(path as string, location.href)
   } catch {}
-  if (typeof path !== 'string' || url?.origin !== location.origin)
-    throw invalidOption('data-token-url (token.url)', 'a same-origin path')
-  return async () => {
-    // fetch reads inherited keys too: a polluted Object.prototype.body would become the POST body.
-    const response = await fetch(
-      url,
-      Object.assign(Object.create(null), {
-        method: 'POST',
-        credentials: 'same-origin',
-        redirect: 'error',
-        headers: { accept: 'application/json' },
-      }),
+  if (
+    typeof path !== 'string' ||
+    url?.origin !== location.origin ||
+    !/^https?:$/.test(url.protocol)
+  )
+    throw invalidOption('token.url (data-token-url)', "a path on this page's own origin")
+  return url
+}
+
+/**
+ * A token provider that POSTs to a same-origin endpoint and reads `{ token }` from its JSON. A
+ * cross-origin URL is refused here, and a redirect fails the request instead of being followed.
+ * Failures are `TOKEN_PROVIDER_FAILED` naming the status and the server's error code, and nothing
+ * else from the body: free text from a server may hold anything, and errors reach the console.
+ */
+export function tokenFromUrl(path: unknown): () => Promise<string> {
+  const url = sameOriginUrl(path)
+  const failed = (what: string) =>
+    new ConnectorError(
+      'TOKEN_PROVIDER_FAILED',
+      `Could not get a session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}; check your session endpoint and its logs.`,
     )
+  return async () => {
+    let response: Response
+    try {
+      // fetch reads inherited keys too: a polluted Object.prototype.body would become the POST body.
+      response = await fetch(
+        url,
+        Object.assign(Object.create(null), {
+          method: 'POST',
+          credentials: 'same-origin',
+          redirect: 'error',
+          headers: { accept: 'application/json' },
+        }),
+      )
+    } catch {
+      throw failed('could not be reached (offline, or it redirected, which is refused)')
+    }
     let body: unknown
     try {
       body = await response.json()
     } catch {}
     const token = field(body, 'token')
     if (response.ok && typeof token === 'string') return token
-    // The server's own words (its JSON `message`) tell the page what went wrong, e.g. a rate limit.
-    const said = field(body, 'message') ?? field(field(body, 'error'), 'message')
-    throw new ConnectorError(
-      'TOKEN_PROVIDER_FAILED',
-      `The token endpoint ${url.pathname} answered HTTP ${response.status} ${typeof said === 'string' ? said.slice(0, 200) : ''}: it must answer {"token": "<session token>"}.`,
+    const code = field(body, 'code')
+    const named = typeof code === 'string' && SERVER_CODE.test(code) ? ` (${code})` : ''
+    throw failed(
+      response.ok
+        ? `answered ${response.status} without a token`
+        : `answered ${response.status}${named}`,
     )
   }
 }

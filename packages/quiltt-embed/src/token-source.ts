@@ -1,14 +1,19 @@
 import { assertSessionToken, parseSessionToken } from './check-token'
 import { ConnectorError } from './connector-error'
+import { tokenFromUrl } from './token-from-url'
 import type { TokenSource } from './types'
 
 /**
  * Returns a function giving a token fit to open the Connector with. Tokens live in memory only
  * (never in storage). A provider is called lazily and its token reused until it is within a
- * minute of expiry (the Connector session would die mid-flow); then it is called again. A provider
- * that does not answer within `timeout` ms fails, so a hung request cannot freeze a button.
+ * minute of expiry (the Connector session would die mid-flow); then it is called again. A
+ * `{ url }` source is asked at every call, i.e. every cold open: the server knows who is signed in
+ * now (maybe someone else than last time), the SDK does not. A provider that does not answer
+ * within `timeout` ms fails, so a hung request cannot freeze a button.
  */
 export function createTokenKeeper(source: TokenSource, timeout: number): () => Promise<string> {
+  const reuse = typeof source !== 'object'
+  const provider = reuse ? source : tokenFromUrl(source.url)
   let cached: string | undefined
   const fresh = (token?: string) => !!token && parseSessionToken(token) * 1000 - Date.now() > 60_000
   // Settles once: with the token, or with TOKEN_PROVIDER_FAILED (our token-URL provider's own
@@ -32,7 +37,7 @@ export function createTokenKeeper(source: TokenSource, timeout: number): () => P
       }
       const timer = setTimeout(fail, timeout, true)
       Promise.resolve()
-        .then(source as () => unknown)
+        .then(provider as () => unknown)
         .then(
           (value) => {
             clearTimeout(timer)
@@ -42,9 +47,9 @@ export function createTokenKeeper(source: TokenSource, timeout: number): () => P
         )
     })
   return async () => {
-    let token = typeof source === 'string' ? source : cached
+    let token = typeof provider === 'string' ? provider : reuse ? cached : undefined
     // One more try for a stale token (a server cache about to roll over); then use what we got.
-    if (typeof source !== 'string' && !fresh(token)) {
+    if (typeof provider !== 'string' && !fresh(token)) {
       token = await call()
       if (!fresh(token)) token = await call()
     }

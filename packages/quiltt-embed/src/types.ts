@@ -6,8 +6,13 @@ export type ConnectorMetadata = ConnectorSDKCallbackMetadata
 /** Quiltt's event type enum (`'opened' | 'loaded' | 'exited.successful' | …`). */
 export type ConnectorEventType = ConnectorSDKEventType
 
-/** A session token, or a function that returns one (called at `open()` and again near expiry). */
-export type TokenSource = string | (() => string | Promise<string>)
+/**
+ * A session token; a function that returns one (called at `open()`, its token reused until near
+ * expiry); or `{ url }`, a path on the page's own origin that the SDK POSTs to (with the page's
+ * cookies, redirects refused) and reads `{ token }` from, asked again at every cold `open()` or
+ * `preload()`, since only your server knows who is signed in now.
+ */
+export type TokenSource = string | (() => string | Promise<string>) | { url: string }
 
 declare const transportBrand: unique symbol
 /**
@@ -42,32 +47,32 @@ export interface ConnectorOptions {
   /** The session token minted by your server, or a provider that fetches one. Never an API secret. */
   token: TokenSource
   /** `iframeTransport` (default) or `scriptTransport` (Quiltt's `connector.js`). */
-  transport?: Transport
+  transport?: Transport | undefined
   /** Iframe transport: mount inline in this element (or CSS selector); without it a modal is drawn. */
-  container?: HTMLElement | string
+  container?: HTMLElement | string | undefined
   /** Reconnect this Connection instead of connecting a new one. */
-  connectionId?: string
+  connectionId?: string | undefined
   /** Connect flow: Institution ID or search term to preselect. */
-  institution?: string
+  institution?: string | undefined
   /** OAuth return URL for mobile/webview embeddings. */
-  appLauncherUrl?: string
+  appLauncherUrl?: string | undefined
   /** CSP nonce for any `<script>`/`<style>` the SDK inserts. */
-  nonce?: string
+  nonce?: string | undefined
   /** Milliseconds `open()` waits for the token provider, then for the Connector's Load. Default 15000. */
-  timeout?: number
+  timeout?: number | undefined
   /** Template of the Connector origin. Default `'https://{connectorId}.quiltt.app'`. */
-  connectorUrl?: string
+  connectorUrl?: string | undefined
   /** Script transport: URL of `connector.js`. Default `'https://cdn.quiltt.io/v1/connector.js'`. */
-  scriptUrl?: string
-  onEvent?: ConnectorEvents['event']
-  onOpen?: ConnectorEvents['open']
-  onLoad?: ConnectorEvents['load']
-  onExit?: ConnectorEvents['exit']
-  onExitSuccess?: ConnectorEvents['exitSuccess']
-  onExitAbort?: ConnectorEvents['exitAbort']
-  onExitError?: ConnectorEvents['exitError']
-  onNavigate?: ConnectorEvents['navigate']
-  onError?: ConnectorEvents['error']
+  scriptUrl?: string | undefined
+  onEvent?: ConnectorEvents['event'] | undefined
+  onOpen?: ConnectorEvents['open'] | undefined
+  onLoad?: ConnectorEvents['load'] | undefined
+  onExit?: ConnectorEvents['exit'] | undefined
+  onExitSuccess?: ConnectorEvents['exitSuccess'] | undefined
+  onExitAbort?: ConnectorEvents['exitAbort'] | undefined
+  onExitError?: ConnectorEvents['exitError'] | undefined
+  onNavigate?: ConnectorEvents['navigate'] | undefined
+  onError?: ConnectorEvents['error'] | undefined
 }
 
 /** The handle returned by {@link createConnector}. */

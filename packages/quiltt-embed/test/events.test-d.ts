@@ -112,7 +112,9 @@ describe('Connector and options', () => {
   })
 
   test('token sources and transports', () => {
-    expectTypeOf<TokenSource>().toEqualTypeOf<string | (() => string | Promise<string>)>()
+    expectTypeOf<TokenSource>().toEqualTypeOf<
+      string | (() => string | Promise<string>) | { url: string }
+    >()
     expectTypeOf(iframeTransport).toEqualTypeOf<Transport>()
     expectTypeOf(scriptTransport).toEqualTypeOf<Transport>()
     expectTypeOf<Connector['preload']>().toEqualTypeOf<() => Promise<void>>()
