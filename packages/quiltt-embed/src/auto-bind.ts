@@ -5,7 +5,14 @@ import { querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { reportUnheard } from './report-unheard'
 import { scriptTransport } from './script-transport'
-import type { Connector, ConnectorEventType, ConnectorMetadata, TokenSource } from './types'
+import type {
+  Connector,
+  ConnectorEventType,
+  ConnectorLabels,
+  ConnectorMetadata,
+  ThemeMode,
+  TokenSource,
+} from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
 const EVENTS = [
@@ -49,6 +56,10 @@ export interface AutoBindConfig {
   scriptUrl?: string | undefined
   /** If given, markup naming any other Connector ID is not bound. */
   connectorIds?: readonly string[] | undefined
+  /** Page-wide `themeMode`; an element's `data-quiltt-theme-mode` overrides it. */
+  themeMode?: ThemeMode | undefined
+  /** Page-wide `labels`: the SDK's own words in the page's language. */
+  labels?: ConnectorLabels | undefined
 }
 
 function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
@@ -73,6 +84,8 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   const inline = container !== undefined
   const connectorId = (inline ? container : data('button')) as string
   const transport = data('transport')
+  // Markup may choose how it looks (a theme is harmless), never where a token goes.
+  const themeMode = data('theme-mode') ?? config.themeMode
   const { token, connectorIds } = config
   const mode = data('preload')
   let connector: Connector
@@ -88,6 +101,8 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       throw invalidOption('data-quiltt-button/-container', 'one of the allowed connector IDs')
     if (!/^(iframe|script)?$/.test(transport ?? ''))
       throw invalidOption('data-quiltt-transport', 'iframe or script')
+    if (!/^(light|dark|auto)?$/.test(data('theme-mode') ?? ''))
+      throw invalidOption('data-quiltt-theme-mode', 'light, dark or auto')
     if (!/^(hover|visible|eager)?$/.test(mode ?? ''))
       throw invalidOption('data-quiltt-preload', 'hover, visible or eager')
     if (!token)
@@ -104,6 +119,8 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       transport: transport === 'script' ? scriptTransport : iframeTransport,
       connectorUrl: config.connectorUrl,
       scriptUrl: config.scriptUrl,
+      themeMode: themeMode as ThemeMode | undefined,
+      labels: config.labels,
     })
   } catch (error) {
     dispatch(element, 'error', { error: error as ConnectorError })

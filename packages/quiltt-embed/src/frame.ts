@@ -1,5 +1,7 @@
+import type { NormalizedOptions } from './normalize-options'
 import { parseMessage, type QuilttMessage } from './parse-message'
 import { styled } from './styled'
+import type { Palette } from './theme'
 
 /** The Connector iframe, its loading indicator and its message channel. */
 export interface Frame {
@@ -8,6 +10,8 @@ export interface Frame {
   iframe: HTMLIFrameElement
   /** Posts to the Connector, only ever to its exact origin. */
   post(data: unknown): void
+  /** Colours the loading indicator and sets the iframe's `color-scheme` (when a theme is set). */
+  paint(palette: Palette): void
   remove(): void
 }
 
@@ -18,19 +22,16 @@ export interface Frame {
  */
 export function createFrame(
   src: string,
-  origin: string,
+  { origin, labels, themeMode }: NormalizedOptions,
   onMessage: (message: QuilttMessage) => void,
 ): Frame {
   const element = styled('div', 'position:relative;width:100%;height:100%')
   const loader = styled(
     'div',
-    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui;color:#475569',
+    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui',
     { role: 'status' },
   )
-  const ring = styled(
-    'div',
-    'width:32px;height:32px;border:3px solid #cbd5e1;border-top-color:#4f46e5;border-radius:50%',
-  )
+  const ring = styled('div', 'width:32px;height:32px;border:3px solid;border-radius:50%')
   // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds. Still
   // (a plain ring) for prefers-reduced-motion.
   const spin = matchMedia('(prefers-reduced-motion:reduce)').matches
@@ -45,9 +46,9 @@ export function createFrame(
   const iframe = styled(
     'iframe',
     'position:relative;display:block;width:100%;height:100%;border:0;opacity:0',
-    { title: 'Quiltt Connector', allow: 'publickey-credentials-get *', src },
+    { title: labels.dialog, allow: 'publickey-credentials-get *', src },
   )
-  loader.append(ring, 'Loading…')
+  loader.append(ring, labels.loading)
   element.append(loader, iframe)
 
   const listener = (event: MessageEvent) => {
@@ -66,6 +67,13 @@ export function createFrame(
     element,
     iframe,
     post: (data) => iframe.contentWindow?.postMessage(data, origin),
+    paint({ scheme, muted, track, accent }) {
+      loader.style.color = muted
+      ring.style.borderColor = `${accent} ${track} ${track}`
+      // The Connector's document takes this scheme too; a mismatch would make the browser paint
+      // an opaque backdrop of the other scheme behind it. Unset, the Connector decides alone.
+      if (themeMode) iframe.style.colorScheme = scheme
+    },
     remove() {
       removeEventListener('message', listener)
       removeLoader()

@@ -2,6 +2,7 @@ import { documentBody } from './dom'
 import { createFrame } from './frame'
 import { createModal } from './modal'
 import { conceal } from './styled'
+import { followTheme } from './theme'
 import { defineTransport } from './transport'
 
 /**
@@ -26,14 +27,16 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
       connectionId: config.connectionId,
       institution: config.institution,
       app_launcher_url: config.appLauncherUrl,
+      theme_mode: config.themeMode,
       // Origin and path only: the query and fragment may hold the host page's private data.
       embed_location: location.origin + location.pathname,
     }
     for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value)
-    const frame = createFrame(url.href, origin, on.message)
+    const frame = createFrame(url.href, config, on.message)
     const { element } = frame
     const { style } = element
     let remove = frame.remove
+    let paint = frame.paint
     let show: () => void
     if (container) {
       // Hidden, it is fixed (out of the flow), so the page's layout does not move until it shows.
@@ -51,18 +54,31 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
         if (height && container.clientHeight === height) style.height = '100%'
       }
     } else {
-      const modal = createModal(frame, on.dismiss)
+      const modal = createModal(frame, config, on.dismiss)
       show = modal.show
       remove = () => {
         frame.remove()
         modal.remove()
       }
+      paint = (palette) => {
+        frame.paint(palette)
+        modal.paint(palette)
+      }
     }
+    // `auto` repaints live while mounted (shown or prepared); the listener goes with the frame.
+    const stopTheme = followTheme(config.themeMode, paint)
     const reveal = () => {
       show()
       on.opened()
     }
     if (!hidden) reveal()
-    return { post: frame.post, show: reveal, remove }
+    return {
+      post: frame.post,
+      show: reveal,
+      remove() {
+        stopTheme()
+        remove()
+      },
+    }
   },
 })

@@ -25,7 +25,7 @@ export const scriptTransport = /* @__PURE__ */ defineTransport({
     const quiltt = await loadScript(config.scriptUrl, config.timeout, config.nonce)
     // Closed, destroyed or timed out while connector.js was loading: drive nothing.
     if (!on.active()) return { remove() {} }
-    const { connectorId, connectionId, institution, appLauncherUrl } = config
+    const { connectorId, connectionId, institution, appLauncherUrl, themeMode } = config
     let exited = false
     quiltt.authenticate(token)
     // An unset option is `undefined`, which Quiltt reads as absent; its option types have no
@@ -34,8 +34,13 @@ export const scriptTransport = /* @__PURE__ */ defineTransport({
       ? quiltt.reconnect(connectorId, {
           connectionId,
           appLauncherUrl,
+          themeMode,
         } as ConnectorSDKReconnectOptions)
-      : quiltt.connect(connectorId, { institution, appLauncherUrl } as ConnectorSDKConnectOptions)
+      : quiltt.connect(connectorId, {
+          institution,
+          appLauncherUrl,
+          themeMode,
+        } as ConnectorSDKConnectOptions)
     // Quiltt's metadata goes through the same parser as iframe messages: only known, typed fields.
     const callbacks = (['Load', 'ExitSuccess', 'ExitAbort', 'ExitError'] as const).map(
       (type: QuilttMessageType) =>
