@@ -71,7 +71,7 @@ const shown = (state: ConnectorState) => state === 'opening' || state === 'open'
 const noToken = () => {
   throw new ConnectorError(
     'TOKEN_PROVIDER_FAILED',
-    'No session token: give the component a `token` or a QuilttTokenProvider.',
+    'No session token: give a `token` or a QuilttTokenProvider.',
   )
 }
 
