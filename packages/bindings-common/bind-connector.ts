@@ -110,7 +110,8 @@ export function bindConnector(
 
   const create = () => {
     made?.connector.destroy()
-    const { options, token } = wanted()
+    const wish = wanted()
+    const { options, token } = wish
     // The binding's own props are not quiltt-embed options.
     const { sessionKey, as, ...settings }: Record<string, unknown> = options
     // Stable callbacks that call the latest ones, so new callback props need no new Connector.
@@ -127,7 +128,7 @@ export function bindConnector(
       token: token ?? noToken,
       container: container?.() ?? undefined,
     })
-    made = { connector, ...keysOf(wanted()) }
+    made = { connector, ...keysOf(wish) }
     listenForErrors(made, options)
     // QuilttContainer shows the Connector as soon as it is mounted.
     if (container) track(connector, connector.open()).catch(() => undefined)
