@@ -37,6 +37,8 @@ export default defineConfig({
         // The SDK is browser code: its tests run in real Chromium, against a stand-in Connector
         // served from genuinely different origins by the fixture server in globalSetup.
         extends: true,
+        // README samples import 'quiltt-embed' as users do: here, the source under test.
+        resolve: { alias: [{ find: /^quiltt-embed$/, replacement: sdkSource }] },
         test: {
           name: 'sdk',
           include: ['packages/quiltt-embed/test/**/*.test.ts'],

@@ -6,10 +6,13 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
+import { onwarn } from '../packages/rollup.bindings.mjs'
 
 /** The React and Vue pages: the framework bundled in production mode (React ships CommonJS). */
 const frameworkPage = (name) => ({
   input: `demo/src/${name}.ts`,
+  // quiltt-embed-react starts with 'use client', which a client bundle has no use for.
+  onwarn,
   plugins: [
     replace({
       preventAssignment: true,

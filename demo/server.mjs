@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
+import { createAllowedHosts } from './lib/allowed-hosts.mjs'
 import { createClientLimit } from './lib/client-limit.mjs'
 import { createDemoSessions } from './lib/demo-sessions.mjs'
 import { renderTemplate } from './lib/html.mjs'
 import { resolveQuilttConfig } from './lib/quiltt-config.mjs'
+import { isSameOrigin } from './lib/same-origin.mjs'
 import { applySecurityHeaders, contentSecurityPolicy } from './lib/security-headers.mjs'
 import { createSignIn, parseName } from './lib/sign-in.mjs'
 import {
@@ -30,8 +32,9 @@ const CONNECTION_ID = /^[A-Za-z0-9_-]{1,128}$/
  *   clientLimit?: { limit: number, windowMs: number },
  *   now?: () => number,
  * }} [options] `sandbox` is passed to `startSandbox` (e.g. `{ tokenTtlSeconds, rateLimit }`);
- *   `clientLimit` is the token endpoint's per-client limit (default 20 per 10 s); `now` is the
- *   session cache's clock (tests move it)
+ *   `clientLimit` is both the token endpoint's limit per signed-in user and the sign-in limit per
+ *   client address (default 20 per 10 s); `now` is the session cache's clock (tests move it).
+ *   `env.PUBLIC_URL`: the URL the demo is reached at when not on loopback (its host is served)
  * @returns {Promise<{
  *   url: string,
  *   mode: 'quiltt' | 'sandbox',
@@ -54,6 +57,8 @@ export async function startDemo({
   clientLimit = { limit: 20, windowMs: 10_000 },
   now,
 } = {}) {
+  // Checked first: a bad PUBLIC_URL stops the demo before a sandbox is started.
+  const allowedHost = createAllowedHosts(env.PUBLIC_URL?.trim())
   const quiltt = await resolveQuilttConfig(env, sandboxOptions)
   const demoSessions = await createDemoSessions(quiltt, {
     redisUrl: env.REDIS_URL?.trim(),
@@ -64,7 +69,10 @@ export async function startDemo({
   })
   const { sessions } = demoSessions
   const signIn = createSignIn()
-  const limit = createClientLimit(clientLimit)
+  // Tokens are limited per signed-in user, so users behind one address (an office, a NAT) do not
+  // share a limit; new names are limited per address, since each name can create a Profile.
+  const tokenLimit = createClientLimit(clientLimit)
+  const signInLimit = createClientLimit(clientLimit)
   /**
    * What quiltt-session issues tokens for: the signed-in name as Profile attributes. The first
    * token creates the Profile; quiltt-session keeps its ID in the store, so the same name always
@@ -101,17 +109,15 @@ export async function startDemo({
   const api = {
     'GET /api/config': async (_req, res) => sendJson(res, 200, pageConfig),
     [`POST ${TOKEN_URL}`]: async (req, res) => {
-      const wait = limit.take(req.socket.remoteAddress ?? 'unknown')
-      if (wait > 0) {
-        res.setHeader('retry-after', String(wait))
-        return sendJson(res, 429, {
-          code: 'TOO_MANY_REQUESTS',
-          message: `Too many session requests from this client. Try again in ${wait} s.`,
-        })
-      }
+      const name = signIn.userOf(req)
+      const key = name ? `user:${name}` : `address:${req.socket.remoteAddress ?? 'unknown'}`
+      const wait = tokenLimit.take(key)
+      if (wait > 0) return tooMany(res, wait, 'session requests')
       return tokenEndpoint(req, res)
     },
     'POST /api/signin': async (req, res) => {
+      const wait = signInLimit.take(req.socket.remoteAddress ?? 'unknown')
+      if (wait > 0) return tooMany(res, wait, 'sign-ins')
       const name = parseName(await readForm(req))
       if (!name) {
         return sendJson(res, 400, {
@@ -135,6 +141,14 @@ export async function startDemo({
   /** @type {import('node:http').RequestListener} */
   async function handle(req, res) {
     applySecurityHeaders(res, csp)
+    // Before anything else, DNS rebinding: a name the demo is not served under gets nothing.
+    if (!allowedHost(req.headers.host)) {
+      return sendJson(res, 403, {
+        code: 'HOST_NOT_ALLOWED',
+        message:
+          'This demo answers only at localhost, 127.0.0.1, [::1] and the host of PUBLIC_URL.',
+      })
+    }
     const url = new URL(req.url ?? '/', 'http://demo.invalid')
     const { pathname } = url
 
@@ -147,9 +161,13 @@ export async function startDemo({
         res.setHeader('allow', allowed.map((key) => key.split(' ')[0]).join(', '))
         return sendJson(res, 405, { error: 'method_not_allowed' })
       }
-      // The token endpoint checks origins itself (quiltt-session's handler).
-      if (req.method === 'POST' && pathname !== TOKEN_URL && !isSameOrigin(req)) {
-        return sendJson(res, 403, { error: 'cross_origin_request' })
+      // Before any route runs or counts: a refused request must not fill the user's limit
+      // (quiltt-session's handler checks the token endpoint again, by the same rule).
+      if (req.method === 'POST' && !isSameOrigin(req)) {
+        return sendJson(res, 403, {
+          code: 'CROSS_SITE_REFUSED',
+          message: 'Cross-site requests are refused: call the demo from its own pages.',
+        })
       }
       return route(req, res)
     }
@@ -251,18 +269,16 @@ export async function startDemo({
 }
 
 /**
- * Browsers send `Origin` on every POST: one without it did not come from a page, and a
- * cross-site page must not sign this browser in or out.
- * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} wait seconds
+ * @param {string} what
  */
-function isSameOrigin(req) {
-  const origin = req.headers.origin
-  if (origin === undefined) return false
-  try {
-    return new URL(origin).host === req.headers.host
-  } catch {
-    return false
-  }
+function tooMany(res, wait, what) {
+  res.setHeader('retry-after', String(wait))
+  sendJson(res, 429, {
+    code: 'TOO_MANY_REQUESTS',
+    message: `Too many ${what} from this client. Try again in ${wait} s.`,
+  })
 }
 
 /**

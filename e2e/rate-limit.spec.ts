@@ -48,7 +48,9 @@ test('SPA: a 429 with a valid cached token opens the Connector; without one, a c
   expect(response.headers()['retry-after']).toMatch(/^\d+$/)
   expect(await response.json()).toEqual({ code: 'RATE_LIMITED', message: expect.any(String) })
 
-  await expect(appMessages(page).getByRole('alert')).toContainText('limit for this Profile')
+  await expect(appMessages(page).getByRole('alert')).toContainText(
+    'the token URL answered 429 (RATE_LIMITED)',
+  )
   const error = logEntries(page, 'error')
   await expect(error).toHaveCount(1)
   await expect(error).toContainText('TOKEN_PROVIDER_FAILED')

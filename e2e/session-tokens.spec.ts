@@ -68,7 +68,9 @@ test('sign-out: the token is revoked and the browser signed out; signing in agai
   const refused = page.waitForResponse((response) => response.url().endsWith('/api/quiltt/session'))
   await page.getByRole('button', { name: 'Connect in a modal' }).click()
   expect((await refused).status()).toBe(401)
-  await expect(appMessages(page).getByRole('alert')).toContainText('Sign in first')
+  await expect(appMessages(page).getByRole('alert')).toContainText(
+    'the token URL answered 401 (UNAUTHENTICATED)',
+  )
   await expect(logEntries(page, 'load')).toHaveCount(1)
 
   await signIn(page, signedInAs ?? '')

@@ -14,7 +14,38 @@ const SHOTS = [
   // 2x, as phones render; flat UI keeps the PNG small.
   { file: 'modal-mobile.png', mode: 'modal', viewport: { width: 390, height: 844 }, scale: 2 },
   { file: 'inline-desktop.png', mode: 'inline', viewport: { width: 1280, height: 800 } },
+  // themeMode 'dark' on a dark page: the SDK's chrome and the sandbox Connector both dark.
+  { file: 'modal-dark-desktop.png', mode: 'dark', viewport: { width: 1280, height: 800 } },
+  { file: 'modal-dark-mobile.png', mode: 'dark', viewport: { width: 375, height: 812 }, scale: 2 },
 ]
+
+/**
+ * Opens the plain page with the browser dark and a `data-quiltt-theme-mode="dark"` button for the
+ * demo's Connector (bound by the page's autoBind as it appears), and opens it until loaded.
+ * @param {import('playwright').Page} page
+ * @param {string} url
+ */
+async function showDarkModal(page, url) {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto(new URL('/plain.html', url).href)
+  await page.locator('#event-log > li[data-event="quiltt:load"]').waitFor()
+  await page.evaluate(() => {
+    const id = document.getElementById('connect-modal')?.getAttribute('data-quiltt-button') ?? ''
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.textContent = 'Connect (dark)'
+    button.dataset.quilttButton = id
+    button.dataset.quilttThemeMode = 'dark'
+    document.querySelector('main')?.prepend(button)
+  })
+  await page.getByRole('button', { name: 'Connect (dark)' }).click()
+  const iframe = page.locator('[role="dialog"] iframe')
+  await page.waitForFunction(() => {
+    const frame = document.querySelector('[role="dialog"] iframe')
+    return frame !== null && getComputedStyle(frame).opacity === '1'
+  })
+  await iframe.contentFrame().getByRole('heading', { name: 'Select your institution' }).waitFor()
+}
 
 /**
  * Opens the SPA, starts the Connector in `mode` and waits until it is loaded and shown: the
@@ -57,8 +88,16 @@ try {
   for (const { file, mode, viewport, scale = 1 } of SHOTS) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale })
     try {
+      // The demo mints tokens only for a signed-in user, as the home page's form signs one in.
+      const { origin } = new URL(demo.url)
+      const signedIn = await context.request.post(`${origin}/api/signin`, {
+        headers: { origin },
+        data: { name: 'Screenshots' },
+      })
+      if (signedIn.status() !== 200) throw new Error(`POST /api/signin: ${signedIn.status()}`)
       const page = await context.newPage()
-      await showConnector(page, demo.url, mode)
+      if (mode === 'dark') await showDarkModal(page, demo.url)
+      else await showConnector(page, demo.url, mode)
       await page.screenshot({ path: `${docs}${file}`, animations: 'disabled', caret: 'hide' })
       console.log(`wrote docs/${file}`)
     } finally {

@@ -1,5 +1,6 @@
-// The SPA integration: one ESM import, a token provider that asks this app's server, and a log of
-// every event. Each action creates a fresh connector and destroys the previous one.
+// The SPA integration: one ESM import, `token: { url }` pointing at this app's own session
+// endpoint, and a log of every event. Each action creates a fresh connector and destroys the
+// previous one.
 import {
   type Connector,
   type ConnectorOptions,
@@ -68,31 +69,18 @@ function logEntry(name: string, detail: unknown): void {
   log.append(entry)
 }
 
-/** The token provider: the server caches the user's token, so calling it per open is cheap. */
-async function fetchToken(): Promise<string> {
-  const response = await fetch('/api/quiltt/session', {
-    method: 'POST',
-    credentials: 'same-origin',
-  })
-  const body: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    const message =
-      isRecord(body) && typeof body.message === 'string'
-        ? body.message
-        : `The demo server could not issue a session token (HTTP ${response.status}).`
-    showAlert(message)
-    throw new Error(message)
-  }
-  if (!isRecord(body) || typeof body.token !== 'string') {
-    throw new Error('POST /api/quiltt/session did not return { token }')
-  }
-  showAlert(undefined)
-  return body.token
-}
+/**
+ * The SDK POSTs here (with the sign-in cookie) at every cold open: the server knows who is signed
+ * in and caches their token, so asking per open costs no Auth API call.
+ */
+const TOKEN = { url: '/api/quiltt/session' }
 
 function subscribe(connector: Connector): void {
   connector.on('open', (metadata) => logEntry('open', metadata))
-  connector.on('load', (metadata) => logEntry('load', metadata))
+  connector.on('load', (metadata) => {
+    showAlert(undefined)
+    logEntry('load', metadata)
+  })
   connector.on('exitSuccess', (metadata) => {
     logEntry('exitSuccess', metadata)
     if (metadata.connectionId) rememberConnection(metadata.connectionId)
@@ -100,9 +88,11 @@ function subscribe(connector: Connector): void {
   connector.on('exitAbort', (metadata) => logEntry('exitAbort', metadata))
   connector.on('exitError', (metadata) => logEntry('exitError', metadata))
   connector.on('navigate', (url, metadata) => logEntry('navigate', { url, metadata }))
-  connector.on('error', (error) =>
-    logEntry('error', { name: error.name, code: error.code, message: error.message }),
-  )
+  connector.on('error', (error) => {
+    // A token endpoint's refusal (signed out, rate limited) names its status and code: show it.
+    if (error.code === 'TOKEN_PROVIDER_FAILED') showAlert(error.message)
+    logEntry('error', { name: error.name, code: error.code, message: error.message })
+  })
 }
 
 function rememberConnection(connectionId: string): void {
@@ -116,9 +106,10 @@ function start(config: DemoConfig, action: Action): void {
   status.textContent = ''
   const options: ConnectorOptions = {
     connectorId: config.connectorId,
-    token: fetchToken,
-    ...(config.connectorUrl ? { connectorUrl: config.connectorUrl } : {}),
-    ...(config.scriptUrl ? { scriptUrl: config.scriptUrl } : {}),
+    token: TOKEN,
+    // Unset in Quiltt mode: `undefined` means the default (Quiltt's own hosts).
+    connectorUrl: config.connectorUrl,
+    scriptUrl: config.scriptUrl,
     ...(action === 'inline' ? { container: '#inline-connector' } : {}),
     ...(action === 'script' ? { transport: scriptTransport } : {}),
     ...(action === 'reconnect' && lastConnectionId ? { connectionId: lastConnectionId } : {}),
@@ -145,8 +136,8 @@ function preloadOnHover(config: DemoConfig): void {
     if (!connector) {
       connector = createConnector({
         connectorId: config.connectorId,
-        token: fetchToken,
-        ...(config.connectorUrl ? { connectorUrl: config.connectorUrl } : {}),
+        token: TOKEN,
+        connectorUrl: config.connectorUrl,
       })
       subscribe(connector)
     }

@@ -106,17 +106,40 @@ describe('token endpoint', () => {
     expect((await stats()).sessionsIssued).toBe(0)
   })
 
-  it('limits each client: past the limit, 429 with Retry-After and no Auth API call', async () => {
+  it('limits new names per client: past the limit, sign-in is 429 with Retry-After and no Profile is made', async () => {
     const { base, stats } = await start({ clientLimit: { limit: 5, windowMs: 60_000 } })
     const statuses = []
     for (let i = 0; i < 8; i += 1) {
-      statuses.push((await postSession(base, await signIn(base, `Sybil ${i}`))).status)
+      const response = await fetch(`${base}/api/signin`, {
+        method: 'POST',
+        headers: { origin: base, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Sybil ${i}` }),
+      })
+      statuses.push(response.status)
+      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+      if (response.status === 200) {
+        expect((await postSession(base, { origin: base, cookie })).status).toBe(200)
+      } else {
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/)
+        expect(await response.json()).toEqual({
+          code: 'TOO_MANY_REQUESTS',
+          message: expect.any(String),
+        })
+      }
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429])
-    const refused = await postSession(base, await signIn(base, 'Sybil 9'))
+    expect((await stats()).sessionsIssued).toBe(5)
+  })
+
+  it('limits each signed-in user: past the limit, 429 with Retry-After and no Auth API call', async () => {
+    const { base } = await start({ clientLimit: { limit: 3, windowMs: 60_000 } })
+    const ada = await signIn(base, 'Ada')
+    const statuses = []
+    for (let i = 0; i < 5; i += 1) statuses.push((await postSession(base, ada)).status)
+    expect(statuses).toEqual([200, 200, 200, 429, 429])
+    const refused = await postSession(base, ada)
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
     expect(await refused.json()).toEqual({ code: 'TOO_MANY_REQUESTS', message: expect.any(String) })
-    expect((await stats()).sessionsIssued).toBe(5)
   })
 
   it('a 429 from Quiltt is answered with the cached token while it is valid, then with 429', async () => {

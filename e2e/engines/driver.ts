@@ -37,5 +37,10 @@ export interface Driver {
   close(): Promise<void>
 }
 
+/** How the browser starts. Neither driver can emulate media, so a dark page means a dark browser. */
+export interface LaunchOptions {
+  colorScheme?: 'dark'
+}
+
 /** Launches an engine; rejects loudly (never skips) when it cannot start. */
-export type Launch = () => Promise<Driver>
+export type Launch = (options?: LaunchOptions) => Promise<Driver>

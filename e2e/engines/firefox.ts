@@ -18,7 +18,7 @@ const KEYS: Record<Key, () => (page: Page) => Promise<void>> = {
   },
 }
 
-export const launchFirefox: Launch = async () => {
+export const launchFirefox: Launch = async ({ colorScheme } = {}) => {
   if (!existsSync(FIREFOX))
     throw new Error(`Firefox ESR not found at ${FIREFOX}: run scripts/ensure-engines.sh`)
   const browser = await puppeteer.launch({
@@ -31,6 +31,8 @@ export const launchFirefox: Launch = async () => {
       'network.proxy.allow_hijacking_localhost': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      // 0: pages see prefers-color-scheme: dark (ESR's BiDi has no media emulation).
+      ...(colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
     },
   })
   const page = (await browser.pages())[0] ?? (await browser.newPage())

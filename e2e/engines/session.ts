@@ -3,7 +3,7 @@
 // nothing is ever skipped. `QUILTT_ENGINES=firefox` narrows a local run to one engine.
 import { mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe } from 'vitest'
-import type { Driver, EngineName, Launch } from './driver'
+import type { Driver, EngineName, Launch, LaunchOptions } from './driver'
 import { launchFirefox } from './firefox'
 import type { PageOptions } from './host-page'
 import { type Servers, startServers } from './host-server'
@@ -34,8 +34,12 @@ export interface Session {
   hostPage(options?: PageOptions): Promise<string[]>
 }
 
-/** Declares `body`'s tests once per engine. */
-export function describeEngines(title: string, body: (session: () => Session) => void): void {
+/** Declares `body`'s tests once per engine, each engine started with `launch` options. */
+export function describeEngines(
+  title: string,
+  body: (session: () => Session) => void,
+  launch: LaunchOptions = {},
+): void {
   let servers: Servers | undefined
   beforeAll(async () => {
     servers = await startServers()
@@ -46,7 +50,7 @@ export function describeEngines(title: string, body: (session: () => Session) =>
   describe.each(selectedEngines())(`%s: ${title}`, (engine) => {
     let session: Session | undefined
     beforeAll(async () => {
-      const driver = await LAUNCHERS[engine]()
+      const driver = await LAUNCHERS[engine](launch)
       const call = <T>(name: string, ...args: unknown[]) =>
         driver.evaluate<T>(`harness.${name}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`)
       session = {

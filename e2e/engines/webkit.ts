@@ -29,7 +29,7 @@ const GTK_CSS = `headerbar, headerbar *, toolbar, toolbar *, entry, button, box 
 }
 `
 
-export const launchWebKit: Launch = async () => {
+export const launchWebKit: Launch = async ({ colorScheme } = {}) => {
   for (const [path, what] of [
     [DRIVER, 'WebKitWebDriver'],
     [MINIBROWSER, 'MiniBrowser'],
@@ -52,7 +52,13 @@ export const launchWebKit: Launch = async () => {
     const port = await freePort()
     const server = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
       stdio: 'ignore',
-      env: { ...process.env, DISPLAY: xvfb.display, XDG_CONFIG_HOME: config },
+      env: {
+        ...process.env,
+        DISPLAY: xvfb.display,
+        XDG_CONFIG_HOME: config,
+        // WebKitGTK takes prefers-color-scheme from the GTK theme; WebDriver cannot emulate it.
+        ...(colorScheme === 'dark' ? { GTK_THEME: 'Adwaita:dark' } : {}),
+      },
     })
     children.push(server)
     const url = `http://127.0.0.1:${port}`

@@ -63,12 +63,13 @@ async function upstream() {
   return { url: registry ?? 'https://registry.npmjs.org/', cafile, proxy }
 }
 
-/** @param {string} storageDir @param {{ url: string, proxy?: string }} uplink */
-function verdaccioConfig(storageDir, uplink) {
+/** @param {string} storageDir @param {{ url: string, proxy?: string }} uplink @param {string[]} localOnly */
+function verdaccioConfig(storageDir, uplink, localOnly) {
   // JSON is valid YAML, so no YAML writer is needed. `proxy` is absent for our names: Verdaccio
   // then answers 404 for them rather than fetching them from the uplink.
   const ours = { access: '$all', publish: '$authenticated', unpublish: '$authenticated' }
-  const packages = Object.fromEntries(PUBLISHED_PACKAGES.map((name) => [name, ours]))
+  const names = [...PUBLISHED_PACKAGES, ...localOnly]
+  const packages = Object.fromEntries(names.map((name) => [name, ours]))
   packages['**'] = { access: '$all', publish: '$authenticated', proxy: 'upstream' }
   return JSON.stringify({
     storage: join(storageDir, 'storage'),
@@ -118,16 +119,17 @@ async function createUser(url) {
  * Starts Verdaccio on a free loopback port with its storage, password file, config and an
  * `.npmrc` inside `storageDir` (created if missing; the caller deletes it).
  *
- * @param {{ storageDir: string }} options
+ * @param {{ storageDir: string, localOnly?: string[] }} options `localOnly`: more names that,
+ *   like ours, are never fetched from the public registry (tests use it to see that it holds)
  * @returns {Promise<{ url: string, npmrc: string, close(): Promise<void> }>} `url` ends with `/`;
  *   `npmrc` is a userconfig file that points npm at this registry alone, with a token that may
  *   publish: pass it as `npm --userconfig <npmrc>` (or set `NPM_CONFIG_USERCONFIG`).
  */
-export async function startLocalRegistry({ storageDir }) {
+export async function startLocalRegistry({ storageDir, localOnly = [] }) {
   mkdirSync(storageDir, { recursive: true })
   const configPath = join(storageDir, 'config.yaml')
   const uplink = await upstream()
-  writeFileSync(configPath, verdaccioConfig(storageDir, uplink))
+  writeFileSync(configPath, verdaccioConfig(storageDir, uplink, localOnly))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
   const child = spawn(

@@ -30,6 +30,13 @@ const CONSUMER_EXTRAS = [
   '@types/node@20.19.43',
 ]
 
+/**
+ * A package that is on the public registry: made local-only like ours, it must answer 404, which
+ * shows that local-only holds for a name the uplink could serve (ours are unclaimed there today,
+ * so they alone would answer 404 either way).
+ */
+const PUBLIC_CANARY = 'left-pad'
+
 /** Export subpaths that are classic scripts, not modules: checked for presence and hash. */
 const CLASSIC_SCRIPTS = { 'quiltt-embed': ['./quiltt-embed.min.js'] }
 
@@ -116,13 +123,13 @@ async function main() {
   const base = mkdtempSync(join(tmpdir(), 'quiltt-registry-'))
   const app = join(base, 'app')
   const registry = await step('start Verdaccio on loopback (storage in a temp folder)', () =>
-    startLocalRegistry({ storageDir: join(base, 'registry') }),
+    startLocalRegistry({ storageDir: join(base, 'registry'), localOnly: [PUBLIC_CANARY] }),
   )
   try {
     await step(
       'our names are local-only (not proxied); third-party ones come through the uplink',
       async () => {
-        for (const name of PUBLISHED_PACKAGES) {
+        for (const name of [...PUBLISHED_PACKAGES, PUBLIC_CANARY]) {
           const response = await fetch(`${registry.url}${name}`)
           if (response.status !== 404) throw new Error(`${name}: ${response.status}, expected 404`)
         }

@@ -1,3 +1,5 @@
+'use client'
+// Hooks and context: client components, usable from a React Server Component file as they are.
 export type { QuilttConnectorOptions } from './options'
 export type { ElementProps, QuilttButtonProps } from './quiltt-button'
 export { QuilttButton } from './quiltt-button'

@@ -1,39 +1,40 @@
-import type { ConnectorEvents, ConnectorOptions, TokenSource } from 'quiltt-embed'
+import type { ConnectorOptions, TokenSource } from 'quiltt-embed'
+import { callbackOf, EVENTS } from '../../bindings-common/events'
+
+type Optional = Omit<ConnectorOptions, 'connectorId' | 'container' | 'token'>
 
 /**
- * `createConnector`'s options without `container` (a component owns that). `token` may be left out
- * under a {@link QuilttTokenProvider}, whose token is used instead.
+ * `createConnector`'s options without `container` (a component owns that), plus `sessionKey`.
+ * `token` may be left out under a {@link QuilttTokenProvider}, whose token is used instead. Every
+ * optional one also takes `undefined` (`exactOptionalPropertyTypes`).
  */
-export type QuilttConnectorOptions = Omit<ConnectorOptions, 'container' | 'token'> & {
+export type QuilttConnectorOptions = {
+  /** Your Connector ID. */
+  connectorId: string
+  /**
+   * The session token, a provider function returning one, or `{ url }` of your session endpoint.
+   * A provider must be stable (module scope or `useCallback`): a different function is a
+   * different session, whose token is asked for again at the next open.
+   */
   token?: TokenSource | undefined
-}
-
-/** Every Connector event, in the SDK's own names (`exitSuccess` → `onExitSuccess`). */
-export const EVENTS = [
-  'event',
-  'open',
-  'load',
-  'exit',
-  'exitSuccess',
-  'exitAbort',
-  'exitError',
-  'navigate',
-  'error',
-] as const satisfies readonly (keyof ConnectorEvents)[]
-
-export type CallbackName = `on${Capitalize<(typeof EVENTS)[number]>}`
-
-export const callbackOf = (event: string) =>
-  `on${event[0]!.toUpperCase()}${event.slice(1)}` as CallbackName
+  /**
+   * Your user's ID, any string. A change (sign-out, another user) drops the cached token and any
+   * prepared Connector, so the next open asks the token source again.
+   */
+  sessionKey?: string | undefined
+} & { [K in keyof Optional]?: Optional[K] | undefined }
 
 const OPTIONS: string[] = [
   'connectorId',
   'token',
+  'sessionKey',
   'transport',
   'connectionId',
   'institution',
   'appLauncherUrl',
   'nonce',
+  'themeMode',
+  'labels',
   'timeout',
   'connectorUrl',
   'scriptUrl',

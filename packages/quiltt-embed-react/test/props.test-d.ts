@@ -56,6 +56,43 @@ describe('props', () => {
     useQuilttConnector({ connectorId: 'abc123', container: '#inline' })
   })
 
+  test('token may be { url } (a plain object a Server Component can pass)', () => {
+    QuilttButton({ connectorId: 'abc123', token: { url: '/api/quiltt/session' } })
+    QuilttTokenProvider({ token: { url: '/api/quiltt/session' }, sessionKey: 'user_1' })
+    // @ts-expect-error a url is a string
+    QuilttButton({ connectorId: 'abc123', token: { url: 42 } })
+  })
+
+  test('every optional prop takes an explicit undefined (exactOptionalPropertyTypes)', () => {
+    const maybe = <T>(value: T): T | undefined => value
+    const props = {
+      connectorId: 'abc123',
+      token: maybe('token'),
+      sessionKey: maybe('user_1'),
+      connectionId: maybe('conn_1'),
+      institution: maybe('Chase'),
+      appLauncherUrl: maybe('https://app.example/return'),
+      nonce: maybe('n0nce'),
+      themeMode: maybe('dark' as const),
+      labels: maybe({ close: 'Fermer' }),
+      timeout: maybe(15_000),
+      connectorUrl: maybe('https://abc123.quiltt.app'),
+      scriptUrl: maybe('https://cdn.quiltt.io/v1/connector.js'),
+      onExitSuccess: maybe(() => {}),
+      onError: maybe(() => {}),
+    }
+    QuilttButton(props)
+    QuilttContainer(props)
+    useQuilttConnector(props)
+    QuilttTokenProvider({ token: undefined, sessionKey: undefined })
+  })
+
+  test('themeMode is one of three', () => {
+    QuilttButton({ connectorId: 'abc123', themeMode: 'auto' })
+    // @ts-expect-error light, dark or auto
+    QuilttButton({ connectorId: 'abc123', themeMode: 'sepia' })
+  })
+
   test('QuilttTokenProvider takes a token source', () => {
     QuilttTokenProvider({ token: () => Promise.resolve('token') })
     // @ts-expect-error a token is a string or a function returning one

@@ -40,5 +40,5 @@ export const QuilttButton: QuilttComponent = defineComponent<
       )
     }
   },
-  { inheritAttrs: false, props: connectorProps, emits: EVENTS },
+  { inheritAttrs: false, props: connectorProps, emits: [...EVENTS] },
 )

@@ -25,5 +25,5 @@ export const QuilttContainer: QuilttComponent = defineComponent<
     useConnector(() => props, element, emit as never)
     return () => h(props.as ?? 'div', { ref: element })
   },
-  { props: connectorProps, emits: EVENTS },
+  { props: connectorProps, emits: [...EVENTS] },
 )

@@ -1,4 +1,4 @@
-import { type Connector, ConnectorError, type ConnectorState, createConnector } from 'quiltt-embed'
+import type { ConnectorState } from 'quiltt-embed'
 import {
   inject,
   type MaybeRefOrGetter,
@@ -10,7 +10,9 @@ import {
   toValue,
   watch,
 } from 'vue'
-import { callbackOf, EVENTS, type QuilttConnectorOptions } from './options'
+import { bindConnector, type Wanted } from '../../bindings-common/bind-connector'
+import { callbackOf } from '../../bindings-common/events'
+import type { QuilttConnectorOptions } from './options'
 import { TOKEN_KEY } from './quiltt-token-provider'
 
 /** What {@link useQuilttConnector} returns. */
@@ -25,17 +27,16 @@ export interface QuilttConnector {
   state: Readonly<Ref<ConnectorState>>
 }
 
-const unmounted = () =>
-  Promise.reject(new ConnectorError('DESTROYED', 'Mount the component first.'))
-
 /**
  * One connector per component: created when it mounts, re-created when `connectorId`,
- * `connectionId`, `institution`, `transport` or a string `token` changes, destroyed when it
- * unmounts. Pass a getter or a ref for reactive options; callbacks are read when they run.
+ * `connectionId`, `institution` or `transport` changes, destroyed when it unmounts. A new token
+ * source or `sessionKey` is used from the next open on; new `themeMode` or `labels` too. Pass a
+ * getter or a ref for reactive options; callbacks are read when they run.
  *
  * @example
  * const { open, state } = useQuilttConnector(() => ({
  *   connectorId: 'abc123',
+ *   token: { url: '/api/quiltt/session' },
  *   onExitSuccess: (metadata) => save(metadata.connectionId),
  * }))
  */
@@ -56,82 +57,31 @@ export function useConnector(
 ): QuilttConnector {
   const provided = inject(TOKEN_KEY, undefined)
   const current = () => toValue(options)
-  const token = () => current().token ?? provided?.()
   const state = shallowRef<ConnectorState>('idle')
-  let connector: Connector | undefined
-
-  const create = () => {
-    connector?.destroy()
-    // The state is read once the listeners have run: the SDK changes it right after some events
-    // (a modal closes itself after its exit).
-    const sync = () =>
-      queueMicrotask(() => {
-        if (connector === created) state.value = created.state
-      })
-    // Each callback option becomes a stable one that emits, or calls the latest callback.
-    const call =
-      emit ??
-      ((event: string, ...args: unknown[]) =>
-        (current()[callbackOf(event)] as ((...a: unknown[]) => void) | undefined)?.(...args))
-    const callbacks: Record<string, (...args: unknown[]) => void> = {}
-    for (const event of EVENTS) {
-      callbacks[callbackOf(event)] = (...args) => {
-        sync()
-        call(event, ...args)
-      }
-    }
+  const wanted = (): Wanted => {
     const settings = current()
-    const created = createConnector({
-      ...settings,
-      ...callbacks,
+    return {
       // The SDK knows its transports by identity; reactive state would hand it a proxy.
-      transport: toRaw(settings.transport),
-      // Read when the Connector opens, so a provider function is called only then; a new token
-      // string re-creates the Connector (below).
-      token: () => {
-        const source = token()
-        return typeof source === 'function' ? source() : (source as string)
-      },
-      container: container?.value,
-    })
-    connector = created
-    // QuilttContainer shows the Connector as soon as it is mounted.
-    if (container) created.open().catch(() => undefined)
-    state.value = created.state
+      options: { ...settings, transport: toRaw(settings.transport) },
+      token: toRaw(settings.token ?? provided?.token()),
+      sessionKeys: [settings.sessionKey, provided?.sessionKey()],
+    }
   }
-
-  onMounted(create)
-  // Only these make a different Connector; a new token string is a new session.
-  watch(
-    [
-      () => current().connectorId,
-      () => current().connectionId,
-      () => current().institution,
-      () => current().transport,
-      () => {
-        const source = token()
-        return typeof source === 'string' ? source : undefined
-      },
-    ],
-    () => connector && create(),
+  const binding = bindConnector(
+    wanted,
+    emit ??
+      ((event, ...args) =>
+        (current()[callbackOf(event)] as ((...a: unknown[]) => void) | undefined)?.(...args)),
+    (next) => {
+      state.value = next
+    },
+    container && (() => container.value),
   )
-  onBeforeUnmount(() => {
-    connector?.destroy()
-    connector = undefined
-  })
-
-  return {
-    open() {
-      if (!connector) return unmounted()
-      const opening = connector.open()
-      state.value = connector.state
-      return opening
-    },
-    close() {
-      connector?.close()
-      if (connector) state.value = connector.state
-    },
-    preload: () => connector?.preload() ?? unmounted(),
-    state,
-  }
+  onMounted(binding.update)
+  // Reads every option (labels deeply), the token source and the session keys, so a change of
+  // any runs update(), which does nothing when nothing that matters changed. The state too: a
+  // new look waits for the modal on screen to close.
+  watch(() => [wanted(), state.value], binding.update, { deep: true })
+  onBeforeUnmount(binding.destroy)
+  return { open: binding.open, close: binding.close, preload: binding.preload, state }
 }

@@ -64,6 +64,25 @@ describe('props', () => {
     expectTypeOf(container).toMatchTypeOf<ContainerProps>()
   })
 
+  test('token may be { url }; every optional prop takes an explicit undefined', () => {
+    const maybe = <T>(value: T): T | undefined => value
+    const url: ButtonProps = { connectorId: 'abc123', token: { url: '/api/quiltt/session' } }
+    const props: ContainerProps = {
+      connectorId: 'abc123',
+      token: maybe('token'),
+      sessionKey: maybe('user_1'),
+      connectionId: maybe('conn_1'),
+      institution: maybe('Chase'),
+      themeMode: maybe('dark' as const),
+      labels: maybe({ close: 'Fermer' }),
+      timeout: maybe(15_000),
+      connectorUrl: maybe('https://abc123.quiltt.app'),
+    }
+    const provider: ProviderProps = { token: { url: '/api/quiltt/session' }, sessionKey: undefined }
+    useQuilttConnector({ connectorId: 'abc123', sessionKey: maybe('user_1'), nonce: maybe('n') })
+    expectTypeOf([url, props, provider]).toBeArray()
+  })
+
   test('QuilttTokenProvider takes a token source', () => {
     const ok: ProviderProps = { token: () => Promise.resolve('token') }
     // @ts-expect-error a token is a string or a function returning one

@@ -1,11 +1,18 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
-import { querySelectorAll } from './dom'
+import { elementCall, isConnected, querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { reportUnheard } from './report-unheard'
 import { scriptTransport } from './script-transport'
-import type { Connector, ConnectorEventType, ConnectorMetadata, TokenSource } from './types'
+import type {
+  Connector,
+  ConnectorEventType,
+  ConnectorLabels,
+  ConnectorMetadata,
+  ThemeMode,
+  TokenSource,
+} from './types'
 
 const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
 const EVENTS = [
@@ -30,10 +37,10 @@ const claimed = new WeakSet<Element>()
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
-  type?: ConnectorEventType
-  metadata?: ConnectorMetadata
-  url?: string
-  error?: ConnectorError
+  type?: ConnectorEventType | undefined
+  metadata?: ConnectorMetadata | undefined
+  url?: string | undefined
+  error?: ConnectorError | undefined
 }
 
 /**
@@ -49,6 +56,10 @@ export interface AutoBindConfig {
   scriptUrl?: string | undefined
   /** If given, markup naming any other Connector ID is not bound. */
   connectorIds?: readonly string[] | undefined
+  /** Page-wide `themeMode`; an element's `data-quiltt-theme-mode` overrides it. */
+  themeMode?: ThemeMode | undefined
+  /** Page-wide `labels`: the SDK's own words in the page's language. */
+  labels?: ConnectorLabels | undefined
 }
 
 function dispatch(element: Element, name: string, detail: QuilttEventDetail): void {
@@ -59,7 +70,7 @@ function dispatch(element: Element, name: string, detail: QuilttEventDetail): vo
     cancelable: !!detail.error,
     detail,
   })
-  const unhandled = element.dispatchEvent(new CustomEvent(`quiltt:${name}`, init))
+  const unhandled = elementCall(element, 'dispatchEvent', new CustomEvent(`quiltt:${name}`, init))
   // No failure is silent: an error no page listener took on reaches the console.
   if (unhandled && detail.error) reportUnheard(detail.error)
 }
@@ -68,17 +79,20 @@ function dispatch(element: Element, name: string, detail: QuilttEventDetail): vo
 function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   // getAttribute, not dataset: a missing data-* key on a DOMStringMap falls through to a
   // (possibly polluted) Object.prototype.
-  const data = (name: string) => element.getAttribute(`data-quiltt-${name}`) ?? undefined
+  const data = (name: string) =>
+    elementCall(element, 'getAttribute', `data-quiltt-${name}`) ?? undefined
   const container = data('container')
   const inline = container !== undefined
   const connectorId = (inline ? container : data('button')) as string
   const transport = data('transport')
+  // Markup may choose how it looks (a theme is harmless), never where a token goes.
+  const themeMode = data('theme-mode') ?? config.themeMode
   const { token, connectorIds } = config
   const mode = data('preload')
   let connector: Connector
   try {
     for (const [name, home] of Object.entries(AUTHOR_ONLY)) {
-      if (element.hasAttribute(name))
+      if (elementCall(element, 'hasAttribute', name))
         throw invalidOption(
           name,
           `left out of page markup, which must not decide where a token comes from or goes: set ${home} on the quiltt-embed script tag, or pass it to autoBind(root, config)`,
@@ -88,6 +102,8 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       throw invalidOption('data-quiltt-button/-container', 'one of the allowed connector IDs')
     if (!/^(iframe|script)?$/.test(transport ?? ''))
       throw invalidOption('data-quiltt-transport', 'iframe or script')
+    if (!/^(light|dark|auto)?$/.test(data('theme-mode') ?? ''))
+      throw invalidOption('data-quiltt-theme-mode', 'light, dark or auto')
     if (!/^(hover|visible|eager)?$/.test(mode ?? ''))
       throw invalidOption('data-quiltt-preload', 'hover, visible or eager')
     if (!token)
@@ -104,6 +120,8 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       transport: transport === 'script' ? scriptTransport : iframeTransport,
       connectorUrl: config.connectorUrl,
       scriptUrl: config.scriptUrl,
+      themeMode: themeMode as ThemeMode | undefined,
+      labels: config.labels,
     })
   } catch (error) {
     dispatch(element, 'error', { error: error as ConnectorError })
@@ -144,12 +162,12 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   observer?.observe(element)
   // A click inside a bound element nested in this one is that element's alone: one dialog.
   const onClick = (event: Event) =>
-    (event.target as Element).closest(SELECTOR) === element && open()
+    elementCall(event.target as Element, 'closest', SELECTOR) === element && open()
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    element[method]('click', onClick)
+    elementCall(element, method, 'click', onClick)
     if (mode === 'hover') {
-      element[method]('pointerenter', preload)
-      element[method]('focus', preload)
+      elementCall(element, method, 'pointerenter', preload)
+      elementCall(element, method, 'focus', preload)
     }
   }
   if (inline) open()
@@ -183,9 +201,9 @@ export function autoBind(root: ParentNode = document, config: AutoBindConfig = {
     claimed.delete(element)
   }
   const scan = () => {
-    for (const element of bound.keys()) if (!element.isConnected) release(element)
+    for (const element of bound.keys()) if (!isConnected(element)) release(element)
     const found = querySelectorAll<HTMLElement>(root, SELECTOR)
-    if (root instanceof HTMLElement && root.matches(SELECTOR)) found.unshift(root)
+    if (root instanceof HTMLElement && elementCall(root, 'matches', SELECTOR)) found.unshift(root)
     for (const element of found) {
       if (!claimed.has(element)) {
         claimed.add(element)

@@ -5,9 +5,12 @@ export function invalidOption(option: string, expected: string): ConnectorError 
   return new ConnectorError('INVALID_OPTIONS', `\`${option}\` must be ${expected}.`)
 }
 
+/** The longest URL the SDK relays either way (Navigate from the Connector, OAuth callbacks to it). */
+export const MAX_URL_LENGTH = 8192
+
 /**
  * Parses a URL option: `https:` (or `http:` on loopback only, where traffic never leaves the
- * machine), no credentials, and for an origin-only option no path, query or fragment. Throws
+ * machine), at most 8,192 characters, no credentials, and for an origin-only option no path, query or fragment. Throws
  * `INVALID_OPTIONS` naming the option.
  */
 export function checkUrl(value: unknown, option: string, originOnly?: boolean): URL {
@@ -18,6 +21,7 @@ export function checkUrl(value: unknown, option: string, originOnly?: boolean): 
   const { protocol, hostname, href, origin } = url ?? {}
   if (
     typeof value !== 'string' ||
+    value.length > MAX_URL_LENGTH ||
     !(
       protocol === 'https:' ||
       (protocol === 'http:' &&
@@ -28,7 +32,7 @@ export function checkUrl(value: unknown, option: string, originOnly?: boolean): 
   ) {
     throw invalidOption(
       option,
-      `an https: ${originOnly ? 'origin' : 'URL'} (http: only on localhost, *.localhost, 127.0.0.1, [::1])`,
+      `an https: ${originOnly ? 'origin' : 'URL'} (http: only on localhost, *.localhost, 127.0.0.1, [::1]) of at most 8,192 characters, without a user name or password`,
     )
   }
   return url!

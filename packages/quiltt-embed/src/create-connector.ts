@@ -1,6 +1,6 @@
 import { ConnectorSDKEventType as Quiltt } from '@quiltt/core/api/browser'
 import { parseSessionToken } from './check-token'
-import { invalidOption } from './check-url'
+import { checkUrl } from './check-url'
 import { ConnectorError } from './connector-error'
 import { createEmitter } from './emitter'
 import { checkTokenSource, normalizeOptions } from './normalize-options'
@@ -34,7 +34,7 @@ interface Attempt {
  * @example
  * const connector = createConnector({
  *   connectorId: 'abc123',
- *   token: () => fetch('/api/quiltt/session', { method: 'POST' }).then((r) => r.json()).then((b) => b.token),
+ *   token: { url: '/api/quiltt/session' },
  *   onExitSuccess: (metadata) => save(metadata.connectionId),
  * })
  * await connector.open()
@@ -229,12 +229,8 @@ export function createConnector(options: ConnectorOptions): Connector {
       if (current?.hidden) current.end(state)
     },
     handleOAuthCallback(url) {
-      let params: Record<string, string>
-      try {
-        params = Object.fromEntries(new URL(url).searchParams)
-      } catch {
-        throw invalidOption('handleOAuthCallback(url)', 'an absolute URL')
-      }
+      // Only an https: return URL (http: on loopback) goes into the Connector: never javascript:.
+      const params = Object.fromEntries(checkUrl(url, 'handleOAuthCallback(url)').searchParams)
       current?.session?.post?.({ source: 'quiltt', type: 'OAuthCallback', data: { url, params } })
     },
   }

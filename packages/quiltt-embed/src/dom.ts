@@ -21,11 +21,29 @@ export const createElement = <K extends keyof HTMLElementTagNameMap>(tag: K) =>
 export const querySelector = (selector: string) =>
   Document.prototype.querySelector.call(document, selector)
 
-/** `root.querySelectorAll`, through Document.prototype when `root` is the document. */
+type Method = { [K in keyof Element]: Element[K] extends (...args: never) => unknown ? K : never }
+/**
+ * Calls an element's method as `Element.prototype` (or `EventTarget.prototype`) defines it. A
+ * form's named controls shadow the form's own members (`<input name="getAttribute">`), and a
+ * bound element's markup is not trusted.
+ */
+export const elementCall = <K extends Method[keyof Element]>(
+  element: Element,
+  method: K,
+  ...args: Parameters<Element[K]>
+): ReturnType<Element[K]> =>
+  (Element.prototype[method] as (...args: unknown[]) => ReturnType<Element[K]>).apply(element, args)
+
+/** `node.isConnected`, read from `Node.prototype` (a form's `<input name="isConnected">`). */
+export const isConnected = (node: Node): boolean =>
+  Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')!.get!.call(node)
+
+/** `root.querySelectorAll`, through the prototype when `root` is the document or an element. */
 export const querySelectorAll = <E extends Element>(root: ParentNode, selector: string) => [
-  ...(root === document ? Document.prototype : root).querySelectorAll.call<
-    ParentNode,
-    [string],
-    NodeListOf<E>
-  >(root, selector),
+  ...(root === document
+    ? Document.prototype
+    : root instanceof Element
+      ? Element.prototype
+      : root
+  ).querySelectorAll.call<ParentNode, [string], NodeListOf<E>>(root, selector),
 ]

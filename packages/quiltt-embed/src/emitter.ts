@@ -13,6 +13,10 @@ export interface Emitter {
 
 export function createEmitter(): Emitter {
   const emitter = createNanoEvents()
+  // nanoevents starts from `{}`: with a polluted `Object.prototype.exitSuccess = []` every
+  // connector would push onto, and emit, that one inherited array. Ours has no prototype.
+  const table = () => (emitter.events = Object.create(null))
+  table()
   // nanoevents walks a snapshot of the listeners, so `live` also silences the rest of an emit
   // that is under way when a listener destroys the connector.
   let live = true
@@ -37,7 +41,7 @@ export function createEmitter(): Emitter {
     },
     clear() {
       live = false
-      emitter.events = {}
+      table()
     },
   }
 }

@@ -1,5 +1,7 @@
+import type { NormalizedOptions } from './normalize-options'
 import { parseMessage, type QuilttMessage } from './parse-message'
 import { styled } from './styled'
+import { colorScheme } from './theme'
 
 /** The Connector iframe, its loading indicator and its message channel. */
 export interface Frame {
@@ -18,18 +20,20 @@ export interface Frame {
  */
 export function createFrame(
   src: string,
-  origin: string,
+  { origin, labels, themeMode }: NormalizedOptions,
   onMessage: (message: QuilttMessage) => void,
 ): Frame {
   const element = styled('div', 'position:relative;width:100%;height:100%')
+  // The theme, for the loading indicator and the iframe inside (see theme.ts).
+  element.style.colorScheme = colorScheme(themeMode)
   const loader = styled(
     'div',
-    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui;color:#475569',
+    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui;color:#475569;color:light-dark(#475569,#cbd5e1)',
     { role: 'status' },
   )
   const ring = styled(
     'div',
-    'width:32px;height:32px;border:3px solid #cbd5e1;border-top-color:#4f46e5;border-radius:50%',
+    'width:32px;height:32px;border:3px solid #cbd5e1;border-color:light-dark(#cbd5e1,#475569);border-top-color:#4f46e5;border-top-color:light-dark(#4f46e5,#a5b4fc);border-radius:50%',
   )
   // Web Animations rather than @keyframes: no <style> element, so strict CSP still holds. Still
   // (a plain ring) for prefers-reduced-motion.
@@ -45,9 +49,9 @@ export function createFrame(
   const iframe = styled(
     'iframe',
     'position:relative;display:block;width:100%;height:100%;border:0;opacity:0',
-    { title: 'Quiltt Connector', allow: 'publickey-credentials-get *', src },
+    { title: labels.dialog, allow: 'publickey-credentials-get *', src },
   )
-  loader.append(ring, 'Loading…')
+  loader.append(ring, labels.loading)
   element.append(loader, iframe)
 
   const listener = (event: MessageEvent) => {

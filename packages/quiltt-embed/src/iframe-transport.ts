@@ -1,4 +1,4 @@
-import { documentBody } from './dom'
+import { documentBody, elementCall } from './dom'
 import { createFrame } from './frame'
 import { createModal } from './modal'
 import { conceal } from './styled'
@@ -26,11 +26,12 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
       connectionId: config.connectionId,
       institution: config.institution,
       app_launcher_url: config.appLauncherUrl,
+      theme_mode: config.themeMode,
       // Origin and path only: the query and fragment may hold the host page's private data.
       embed_location: location.origin + location.pathname,
     }
     for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value)
-    const frame = createFrame(url.href, origin, on.message)
+    const frame = createFrame(url.href, config, on.message)
     const { element } = frame
     const { style } = element
     let remove = frame.remove
@@ -39,7 +40,8 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
       // Hidden, it is fixed (out of the flow), so the page's layout does not move until it shows.
       style.position = 'fixed'
       conceal(element, true)
-      container.append(element)
+      // Through the prototype: a container <form> may have a control named `append`.
+      elementCall(container, 'append', element)
       show = () => {
         conceal(element, false)
         style.position = 'relative'
@@ -51,7 +53,7 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
         if (height && container.clientHeight === height) style.height = '100%'
       }
     } else {
-      const modal = createModal(frame, on.dismiss)
+      const modal = createModal(frame, config, on.dismiss)
       show = modal.show
       remove = () => {
         frame.remove()

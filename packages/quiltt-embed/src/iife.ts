@@ -28,6 +28,12 @@ function readScriptTag(): AutoBindConfig {
     connectorUrl: read('connector-url'),
     scriptUrl: read('script-url'),
     connectorIds: read('connector-ids')?.split(/\s+/),
+    themeMode: read('theme-mode') as AutoBindConfig['themeMode'],
+    labels: {
+      dialog: read('label-dialog'),
+      close: read('label-close'),
+      loading: read('label-loading'),
+    },
   }
 }
 

@@ -9,9 +9,11 @@ export type {
   Connector,
   ConnectorEvents,
   ConnectorEventType,
+  ConnectorLabels,
   ConnectorMetadata,
   ConnectorOptions,
   ConnectorState,
+  ThemeMode,
   TokenSource,
   Transport,
 } from './types'

@@ -1,7 +1,10 @@
 import { activeElement, documentBody, documentRoot } from './dom'
 import type { Frame } from './frame'
+import type { NormalizedOptions } from './normalize-options'
 import { conceal, styled } from './styled'
+import { colorScheme } from './theme'
 
+// Colours: light-dark() resolved from the overlay's color-scheme (the theme; see theme.ts).
 // Full screen at <= 480 px without a media query: `(481px - 100vw) * 9999` is <= 0 on wide
 // viewports and huge on narrow ones (`100vw - 480px` the other way round, for the corners), so
 // min()/max()/clamp() switch between the two layouts. No outline: the dialog takes focus only to
@@ -11,11 +14,11 @@ const OVERLAY =
 // The top padding is a bar for the close button, so it never covers the Connector's own controls;
 // the other sides keep the Connector out of notches and home indicators when full screen.
 const PANEL =
-  'position:relative;box-sizing:border-box;width:min(100%,max(480px,(481px - 100vw)*9999));height:min(100%,max(720px,(481px - 100vw)*9999));padding:calc(40px + max(8px,env(safe-area-inset-top))) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);border-radius:clamp(0px,(100vw - 480px)*9999,12px);overflow:hidden;background:#fff'
+  'position:relative;box-sizing:border-box;width:min(100%,max(480px,(481px - 100vw)*9999));height:min(100%,max(720px,(481px - 100vw)*9999));padding:calc(40px + max(8px,env(safe-area-inset-top))) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);border-radius:clamp(0px,(100vw - 480px)*9999,12px);overflow:hidden;background:#fff;background:light-dark(#fff,#0f172a)'
 // all:revert drops the host page's button rules (white text, padding...) but keeps the browser's
-// focus ring.
+// focus ring, whose colour is set here (outline-color applies when :focus-visible draws it).
 const CLOSE =
-  'all:revert;position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;padding:0;border:0;border-radius:50%;background:#fff;color:#0f172a;font:20px system-ui;cursor:pointer'
+  'all:revert;position:absolute;top:max(8px,env(safe-area-inset-top));right:max(8px,env(safe-area-inset-right));width:32px;height:32px;padding:0;border:0;border-radius:50%;background:#fff;background:light-dark(#fff,#0f172a);color:#0f172a;color:light-dark(#0f172a,#f1f5f9);outline-color:#4f46e5;outline-color:light-dark(#4f46e5,#a5b4fc);font:20px system-ui;cursor:pointer'
 
 /** Shown modals, oldest first; only the newest is interactive. */
 const stack: { overlay: HTMLElement; opener: HTMLElement | null }[] = []
@@ -60,6 +63,7 @@ function lockPage(): () => void {
  */
 export function createModal(
   { element, iframe }: Frame,
+  { labels, themeMode }: NormalizedOptions,
   onDismiss: () => void,
 ): { show(): void; remove(): void } {
   // tabindex=-1: the dialog itself takes focus, so Escape reaches us before the user tabs into
@@ -67,11 +71,12 @@ export function createModal(
   const overlay = styled('div', OVERLAY, {
     role: 'dialog',
     'aria-modal': 'true',
-    'aria-label': 'Quiltt Connector',
+    'aria-label': labels.dialog,
     tabindex: '-1',
   })
+  overlay.style.colorScheme = colorScheme(themeMode)
   const panel = styled('div', PANEL)
-  const close = styled('button', CLOSE, { type: 'button', 'aria-label': 'Close' })
+  const close = styled('button', CLOSE, { type: 'button', 'aria-label': labels.close })
   const entry = { overlay, opener: null as HTMLElement | null }
   const onKey = (event: KeyboardEvent) =>
     event.key === 'Escape' && stack.at(-1) === entry && onDismiss()

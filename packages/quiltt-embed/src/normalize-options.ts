@@ -6,19 +6,42 @@ import { iframeTransport } from './iframe-transport'
 import { field } from './is-record'
 import { sameOriginUrl } from './token-from-url'
 import { driverOf, type TransportDriver } from './transport'
-import type { ConnectorOptions, TokenSource } from './types'
+import type { ConnectorLabels, ConnectorOptions, TokenSource } from './types'
 
 /**
  * Options after validation: every default applied, every URL resolved. It has no prototype, so an
  * option left out reads as `undefined` even when `Object.prototype` has been polluted.
  */
-export interface NormalizedOptions extends Omit<ConnectorOptions, 'container' | 'transport'> {
+export interface NormalizedOptions
+  extends Omit<ConnectorOptions, 'container' | 'transport' | 'labels'> {
   transport: TransportDriver
   container?: HTMLElement
   timeout: number
   /** The exact Connector origin: the only one whose messages count and the only one we post to. */
   origin: string
   scriptUrl: string
+  /** Every word the SDK draws: the caller's, or the English default. */
+  labels: Required<{ [K in keyof ConnectorLabels]: string }>
+}
+
+/** The SDK's own words when the page gives none. */
+const DEFAULT_LABELS = { dialog: 'Quiltt Connector', close: 'Close', loading: 'Loading…' }
+
+/** `labels`: own string keys only, each one left out (or `undefined`) falling back to English. */
+function checkLabels(labels: unknown): NormalizedOptions['labels'] {
+  if (labels !== undefined && (typeof labels !== 'object' || !labels))
+    throw invalidOption('labels', 'an object of strings: { dialog?, close?, loading? }')
+  // Own keys only, into an object with no prototype: a polluted Object.prototype.close must not
+  // rename our button.
+  const given = Object.assign(Object.create(null), labels)
+  const checked = { ...DEFAULT_LABELS }
+  for (const key in checked) {
+    const value: unknown = given[key]
+    if (value !== undefined && (typeof value !== 'string' || !value.trim()))
+      throw invalidOption(`labels.${key}`, 'a non-empty string')
+    if (value !== undefined) checked[key as keyof typeof checked] = value as string
+  }
+  return checked
 }
 
 /**
@@ -56,6 +79,8 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
         'string'
     if (type && value != null && typeof value !== type) throw invalidOption(key, `a ${type}`)
   }
+  if (own.themeMode !== undefined && !['light', 'dark', 'auto'].includes(own.themeMode))
+    throw invalidOption('themeMode', "'light', 'dark' or 'auto'")
   const driver = driverOf(transport)
   if (!driver)
     throw invalidOption('transport', 'iframeTransport or scriptTransport (imported values)')
@@ -80,6 +105,7 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
     )
   return Object.assign(own, {
     token: checkTokenSource(own.token),
+    labels: checkLabels(own.labels),
     transport: driver,
     container: element as HTMLElement | undefined,
     timeout,

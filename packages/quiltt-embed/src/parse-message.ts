@@ -1,3 +1,4 @@
+import { MAX_URL_LENGTH } from './check-url'
 import { field } from './is-record'
 
 /** The message types the Connector posts to its parent. */
@@ -38,8 +39,11 @@ export function parseMessage(data: unknown): QuilttMessage | undefined {
   if (session != null) message.connectorSession = { id: id as string }
   if (type === 'Navigate') {
     try {
-      // A string only: a URL object (or anything with a toString) must not slip through.
-      if (typeof url !== 'string' || new URL(url).protocol !== 'https:') return
+      // A string only: a URL object (or anything with a toString) must not slip through. No user
+      // name or password: `https://bank.example@evil.example/` reads as the bank but is not.
+      if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return
+      const { protocol, username, password } = new URL(url)
+      if (protocol !== 'https:' || username || password) return
     } catch {
       return
     }

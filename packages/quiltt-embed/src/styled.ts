@@ -11,7 +11,8 @@ export function styled<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = createElement(tag)
   node.style.cssText = css
-  for (const name in attributes) node.setAttribute(name, attributes[name]!)
+  // Own entries only: `for…in` would also set a polluted `Object.prototype.onload` or `srcdoc`.
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
   return node
 }
 

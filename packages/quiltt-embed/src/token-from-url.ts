@@ -34,7 +34,7 @@ export function tokenFromUrl(path: unknown): () => Promise<string> {
   const failed = (what: string) =>
     new ConnectorError(
       'TOKEN_PROVIDER_FAILED',
-      `Could not get a session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}; check your session endpoint and its logs.`,
+      `Could not get a session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}.`,
     )
   return async () => {
     let response: Response
@@ -50,7 +50,7 @@ export function tokenFromUrl(path: unknown): () => Promise<string> {
         }),
       )
     } catch {
-      throw failed('could not be reached (offline, or it redirected, which is refused)')
+      throw failed('could not be reached (offline, or it redirected: redirects are refused)')
     }
     let body: unknown
     try {

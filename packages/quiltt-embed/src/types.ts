@@ -23,6 +23,19 @@ export interface Transport {
   readonly [transportBrand]: true
 }
 
+/** The Connector's color scheme, as in Quiltt's SDKs 5.3+ (`auto`: the page's `prefers-color-scheme`). */
+export type ThemeMode = 'light' | 'dark' | 'auto'
+
+/** The words the SDK itself draws, for localized pages. Each one left out stays English. */
+export interface ConnectorLabels {
+  /** The dialog's accessible name and the iframe's `title`. Default `'Quiltt Connector'`. */
+  dialog?: string | undefined
+  /** The close button's accessible name. Default `'Close'`. */
+  close?: string | undefined
+  /** The text under the loading indicator. Default `'Loading…'`. */
+  loading?: string | undefined
+}
+
 /** Lifecycle of a connector handle. */
 export type ConnectorState = 'idle' | 'opening' | 'open' | 'closed' | 'destroyed'
 
@@ -58,6 +71,13 @@ export interface ConnectorOptions {
   appLauncherUrl?: string | undefined
   /** CSP nonce for any `<script>`/`<style>` the SDK inserts. */
   nonce?: string | undefined
+  /**
+   * The Connector's color scheme; the SDK's modal follows it (`auto`: the page's
+   * `prefers-color-scheme`, live while open). Unset: Quiltt's Dashboard default, light modal.
+   */
+  themeMode?: ThemeMode | undefined
+  /** Replace the SDK's own words (dialog name, close button, loading text). */
+  labels?: ConnectorLabels | undefined
   /** Milliseconds `open()` waits for the token provider, then for the Connector's Load. Default 15000. */
   timeout?: number | undefined
   /** Template of the Connector origin. Default `'https://{connectorId}.quiltt.app'`. */

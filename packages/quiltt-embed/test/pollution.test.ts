@@ -3,7 +3,17 @@
 // still uses every default. Real Chromium, puppet Connector.
 import { afterEach, expect, test, vi } from 'vitest'
 import { ConnectorError, createConnector } from '../src/index'
-import { cleanup, connectorUrl, dialogs, makeToken, onCleanup, originOf, uniqueId } from './helpers'
+import {
+  cleanup,
+  connectorUrl,
+  dialogs,
+  makeToken,
+  onCleanup,
+  originOf,
+  postFromFrame,
+  quiltt,
+  uniqueId,
+} from './helpers'
 
 afterEach(cleanup)
 
@@ -75,4 +85,78 @@ test('a polluted code cannot make a provider rejection pass for our own error', 
   expect(error).toBeInstanceOf(ConnectorError)
   expect((error as ConnectorError).code).toBe('TOKEN_PROVIDER_FAILED')
   expect((error as ConnectorError).message).toMatch(/token provider must resolve/)
+})
+
+// Issue 19, item 1: attributes are set from the SDK's own lists only. A walk with `for…in` would
+// pick up `Object.prototype.onload` (script on the SDK's own iframe and dialog) or `srcdoc`
+// (attacker markup in place of the Connector, in a same-origin frame).
+test('a polluted onload, srcdoc, src, style, allow or sandbox never becomes an attribute', async () => {
+  const ran: string[] = []
+  ;(window as unknown as Record<string, unknown>).__quilttPolluted = (name: string) =>
+    ran.push(name)
+  onCleanup(() => delete (window as unknown as Record<string, unknown>).__quilttPolluted)
+  pollute({
+    onload: "__quilttPolluted('onload')",
+    onerror: "__quilttPolluted('onerror')",
+    srcdoc: '<p id="attacker">Enter your bank password</p>',
+    src: `${originOf('evil')}/`,
+    style: 'color:rgb(1, 2, 3)',
+    allow: 'camera *; microphone *',
+    sandbox: 'allow-scripts',
+  })
+  const connectorId = uniqueId()
+  const connector = createConnector({ connectorId, token: makeToken(), connectorUrl })
+  onCleanup(() => connector.destroy())
+  // Checked as soon as the frame is in the page: a srcdoc Connector would never load.
+  const opened = connector.open()
+  opened.catch(() => {})
+  const iframe = await vi.waitFor(() => {
+    const found = document.querySelector<HTMLIFrameElement>('[role="dialog"] iframe')
+    expect(found).not.toBeNull()
+    return found!
+  })
+  const dialog = document.querySelector<HTMLElement>('[role="dialog"]')!
+  for (const element of [dialog, ...dialog.querySelectorAll('*')]) {
+    for (const name of ['onload', 'onerror', 'srcdoc', 'sandbox'])
+      expect(element.hasAttribute(name), `${element.tagName} has ${name}`).toBe(false)
+    if (element !== iframe)
+      for (const name of ['src', 'allow'])
+        expect(element.hasAttribute(name), `${element.tagName} has ${name}`).toBe(false)
+    expect(element.getAttribute('style') ?? '').not.toContain('rgb(1, 2, 3)')
+  }
+  expect(iframe.getAttribute('allow')).toBe('publickey-credentials-get *')
+  expect(new URL(iframe.src).origin).toBe(originOf(connectorId))
+  // The real Connector loads in it, and no polluted handler ever ran.
+  await opened
+  expect(ran).toEqual([])
+})
+
+// Issue 19, item 2: nanoevents starts from `events = {}`, so a polluted `Object.prototype.exitSuccess
+// = []` is one array every connector pushes onto: connector A, never opened, hears B's exit.
+test("under a polluted event table, one connector never hears another's events", async () => {
+  const shared: unknown[] = []
+  const sharedEvent: unknown[] = []
+  pollute({ exitSuccess: shared, event: sharedEvent })
+  const heardByA: unknown[] = []
+  const a = createConnector({ connectorId: uniqueId(), token: makeToken(), connectorUrl })
+  onCleanup(() => a.destroy())
+  a.on('exitSuccess', (metadata) => heardByA.push(metadata))
+  a.on('event', (type) => heardByA.push(type))
+
+  const heardByB: unknown[] = []
+  const b = createConnector({ connectorId: uniqueId(), token: makeToken(), connectorUrl })
+  onCleanup(() => b.destroy())
+  b.on('exitSuccess', (metadata) => heardByB.push(metadata))
+  await b.open()
+  const frame = document.querySelector<HTMLIFrameElement>('[role="dialog"] iframe')!
+  postFromFrame(frame, quiltt('ExitSuccess', { connectionId: 'conn_of_b' }))
+  // A's listeners would run in the same emit as B's.
+  await vi.waitFor(() => expect(heardByB).toHaveLength(1))
+
+  expect(heardByA).toEqual([])
+  // Also after destroy() (which clears the table): nothing lands on the polluted array.
+  a.destroy()
+  a.on('exitSuccess', () => heardByA.push('after destroy'))
+  expect(shared).toEqual([])
+  expect(sharedEvent).toEqual([])
 })

@@ -80,6 +80,10 @@ async function appPage(ctx, res, url, connectorId) {
     mode: /^[A-Z_]{1,20}$/.test(query.get('mode') ?? '') ? query.get('mode') : 'INLINE',
     parentOrigin: originOf(query.get('embed_location')),
     appLauncherUrl: urlOrNull(query.get('app_launcher_url')),
+    // As the real Connector: light, dark, or auto (the embedding browser's prefers-color-scheme).
+    themeMode: /^(light|dark|auto)$/.test(query.get('theme_mode') ?? '')
+      ? query.get('theme_mode')
+      : null,
     suppressLoad: fault.suppressLoad === true,
     connectorSession: { id: randomId('cs') },
   }

@@ -64,10 +64,17 @@ export function jsonForScript(value) {
   )
 }
 
-/** @param {string} title @param {string} head @param {string} body */
-function layout(title, head, body) {
+/** The color schemes Quiltt's Connector takes as `theme_mode`; others are ignored. */
+const THEMES = ['light', 'dark', 'auto']
+
+/**
+ * @param {string} title @param {string} head @param {string} body
+ * @param {unknown} [theme] `theme_mode`: app.css paints light, dark, or by prefers-color-scheme
+ */
+function layout(title, head, body, theme) {
+  const attribute = THEMES.includes(/** @type {string} */ (theme)) ? ` data-theme="${theme}"` : ''
   return `<!doctype html>
-<html lang="en">
+<html lang="en"${attribute}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -94,6 +101,7 @@ export function renderAppPage(data) {
     `<script type="application/json" id="quiltt-connector-data">${jsonForScript(data)}</script>
 <script type="module" src="/app.js"></script>`,
     '<main id="app" class="connector"></main>',
+    data.themeMode,
   )
 }
 

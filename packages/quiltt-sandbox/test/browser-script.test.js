@@ -21,6 +21,23 @@ const frame = () => env.page.frameLocator('iframe[title="Quiltt Connector"]')
 const dialog = () => env.page.getByRole('dialog', { name: 'Quiltt Connector' })
 
 describe('connector.js in Chromium', { timeout: 60_000 }, () => {
+  test('themeMode in connect() options reaches the Connector as theme_mode, and it renders dark', async () => {
+    const { token } = await issueSession(env.sandbox)
+    await env.page.evaluate((token) => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.authenticate(token)
+      w.Quiltt.connect('abc', { themeMode: 'dark' }).open()
+    }, token)
+    await dialog().waitFor()
+    const src = new URL(String(await frame().owner().getAttribute('src')))
+    expect(src.searchParams.get('theme_mode')).toBe('dark')
+    await frame().getByRole('heading', { name: 'Select your institution' }).waitFor()
+    const scheme = await frame()
+      .locator('html')
+      .evaluate((root) => getComputedStyle(root).colorScheme)
+    expect(scheme).toBe('dark')
+  })
+
   test('connect: opened → loaded → exited.successful, then the modal closes', async () => {
     const { token, userId } = await issueSession(env.sandbox)
     await env.page.evaluate((token) => {

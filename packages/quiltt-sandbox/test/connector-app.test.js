@@ -33,6 +33,27 @@ function createConnection(token, institutionId, code) {
 }
 
 describe('Connector page', () => {
+  test.each(['light', 'dark', 'auto'])(
+    'theme_mode=%s paints the page that way (data-theme)',
+    async (mode) => {
+      const { token } = await issueSession(sandbox)
+      const reply = await page({ mode: 'INLINE', token, embed_location: EMBED, theme_mode: mode })
+      expect(reply.text).toContain(`<html lang="en" data-theme="${mode}">`)
+      expect(connectorData(reply.text).themeMode).toBe(mode)
+    },
+  )
+
+  test.each([undefined, 'Dark', 'dark" onload="x', ''])(
+    'theme_mode %j is ignored: Dashboard default (light)',
+    async (mode) => {
+      const { token } = await issueSession(sandbox)
+      const reply = await page({ mode: 'INLINE', token, embed_location: EMBED, theme_mode: mode })
+      expect(reply.text).toContain('<html lang="en">')
+      expect(reply.text).not.toContain('data-theme')
+      expect(connectorData(reply.text).themeMode).toBeNull()
+    },
+  )
+
   test('renders the app for a valid token, under a strict CSP', async () => {
     const { token, userId } = await issueSession(sandbox)
     const reply = await page({

@@ -1,6 +1,6 @@
 // @ts-check
 import { readdir, stat } from 'node:fs/promises'
-import { extname, join, sep } from 'node:path'
+import { extname, isAbsolute, join, relative, sep } from 'node:path'
 
 /**
  * Files Next.js prerenders into `.next/server` and serves as they are: pages (`.html`), RSC
@@ -14,7 +14,7 @@ const NEXT_PRERENDERED = new Set(['.html', '.rsc', '.body', '.meta'])
  * rightly hold the secret (that is where it belongs), so scanning them would fail every
  * correct build.
  *
- * @param {string} path absolute
+ * @param {string} path absolute, or relative to the project folder
  * @returns {string | null}
  */
 export function serverReason(path) {
@@ -25,6 +25,8 @@ export function serverReason(path) {
     const area = parts[next + 1]
     if (area === 'static') return null
     if (area === 'server' && NEXT_PRERENDERED.has(extname(path))) return null
+    // The Pages Router's getStaticProps data, served from /_next/data/.
+    if (area === 'server' && parts[next + 2] === 'pages' && extname(path) === '.json') return null
     return 'Next.js server code and build data'
   }
   const nitro = parts.lastIndexOf('.output')
@@ -44,12 +46,19 @@ export function serverReason(path) {
  * folders are not, so a link cycle cannot make the walk endless.
  *
  * @param {string} root absolute path of a folder or a file
+ * @param {string} project absolute path of the project folder. Paths inside it are judged
+ *   from there, so a project that itself lives under a `node_modules` or `.next` folder is
+ *   not skipped whole.
  * @returns {AsyncGenerator<{ path: string, skipped: string | null }>}
  */
-export async function* browserFiles(root) {
+export async function* browserFiles(root, project) {
+  const judge = (/** @type {string} */ path) => {
+    const inside = relative(project, path)
+    return serverReason(inside.startsWith('..') || isAbsolute(inside) ? path : inside)
+  }
   const info = await stat(root)
   if (!info.isDirectory()) {
-    yield { path: root, skipped: serverReason(root) }
+    yield { path: root, skipped: judge(root) }
     return
   }
   const entries = await readdir(root, { withFileTypes: true })
@@ -57,12 +66,12 @@ export async function* browserFiles(root) {
   for (const entry of entries) {
     const path = join(root, entry.name)
     if (entry.isDirectory()) {
-      yield* browserFiles(path)
+      yield* browserFiles(path, project)
     } else if (entry.isFile()) {
-      yield { path, skipped: serverReason(path) }
+      yield { path, skipped: judge(path) }
     } else if (entry.isSymbolicLink()) {
       const target = await stat(path).catch(() => null)
-      if (target?.isFile()) yield { path, skipped: serverReason(path) }
+      if (target?.isFile()) yield { path, skipped: judge(path) }
     }
   }
 }

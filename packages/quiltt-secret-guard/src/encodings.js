@@ -1,7 +1,7 @@
 // @ts-check
 import { Buffer } from 'node:buffer'
 
-/** @typedef {'verbatim' | 'JS-escaped' | 'URL-encoded' | 'base64' | 'base64url' | 'hex'} Encoding */
+/** @typedef {'verbatim' | 'JS-escaped' | 'HTML-escaped' | 'URL-encoded' | 'base64' | 'base64url' | 'hex'} Encoding */
 /** @typedef {{ encoding: Encoding, needle: string }} Needle */
 
 /**
@@ -18,6 +18,7 @@ export function encodeSecret(value) {
     // The latin1 view of the UTF-8 bytes is how a non-ASCII value reads in a binary asset.
     ['verbatim', [value, bytes.toString('latin1')]],
     ['JS-escaped', jsEscaped(value)],
+    ['HTML-escaped', htmlEscaped(value)],
     ['URL-encoded', urlEncoded(value)],
     ['base64', base64Middles(bytes)],
     ['base64url', base64Middles(bytes).map(toBase64Url)],
@@ -67,11 +68,46 @@ function toBase64Url(base64) {
  * @param {string} value
  */
 function jsEscaped(value) {
+  const json = JSON.stringify(value).slice(1, -1)
+  // A prerendered Next.js page carries its RSC payload (whose strings are JSON) as a JSON
+  // string in an inline script: JSON twice, with `&`, `<` and `>` written as \u escapes.
+  const jsonTwice = JSON.stringify(json).slice(1, -1)
   return [
-    JSON.stringify(value).slice(1, -1),
+    json,
     value.replace(/[\\']/g, '\\$&'),
     value.replace(/[\\`]/g, '\\$&').replaceAll('${', '\\${'),
+    inlineScriptEscaped(json),
+    jsonTwice,
+    inlineScriptEscaped(jsonTwice),
   ]
+}
+
+/**
+ * What Next.js (`htmlEscapeJsonString`) and others do to JSON put in a `<script>`: escape what
+ * could end the script or be read as HTML.
+ * @param {string} json
+ */
+function inlineScriptEscaped(json) {
+  return json
+    .replaceAll('&', '\\u0026')
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029')
+}
+
+/**
+ * A value rendered as HTML text or an attribute: React writes `'` as `&#x27;`, Vue and most
+ * template engines as `&#39;`.
+ * @param {string} value
+ */
+function htmlEscaped(value) {
+  const common = value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+  return [common.replaceAll("'", '&#x27;'), common.replaceAll("'", '&#39;')]
 }
 
 /**

@@ -123,7 +123,7 @@ async function scanFolder(dir, targets, rootDir) {
   /** @type {FileLeak[]} */
   const leaks = []
   if (targets.length === 0) return leaks
-  for await (const { path, skipped } of browserFiles(dir)) {
+  for await (const { path, skipped } of browserFiles(dir, rootDir)) {
     if (!skipped) leaks.push(...(await scanFile(path, relative(rootDir, path), targets)))
   }
   return leaks

@@ -71,7 +71,7 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
     const root = resolve(cwd, dir)
     let found = 0
     try {
-      for await (const file of browserFiles(root)) {
+      for await (const file of browserFiles(root, cwd)) {
         if (file.skipped) {
           skipped += 1
           continue
@@ -95,7 +95,7 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
     scanned += found
   }
 
-  const summary = `${scanned} files scanned, ${skipped} server files skipped`
+  const summary = `${count(scanned, 'file')} scanned, ${count(skipped, 'server file')} skipped`
   if (leaks.length > 0) {
     stderr(
       [
@@ -109,6 +109,9 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
   stdout(`quiltt-secret-guard: no value of ${names.join(', ')} found (${summary}).`)
   return EXIT.clean
 }
+
+/** @param {number} n @param {string} noun */
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
 /**
  * @param {readonly string[]} args

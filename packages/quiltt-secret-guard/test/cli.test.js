@@ -82,6 +82,58 @@ describe('a Next.js build (`scan .next/static .next/server/app`)', () => {
   })
 })
 
+it('finds a secret with & " < in the forms Next.js 16 writes into a prerendered page', async () => {
+  // Copied from a real `next build` (16.4.6) of a page rendering the secret in an attribute:
+  // React's HTML escaping in the markup, and the RSC payload as a JSON string in an inline
+  // script (JSON twice, `&` and `<` as \u escapes).
+  const secret = 'qk_sec_Zt8&pW2"mQ9<xL4'
+  await writeTree(root, {
+    '.next/server/app/markup.html': '<p data-key="qk_sec_Zt8&amp;pW2&quot;mQ9&lt;xL4">hello</p>',
+    '.next/server/app/script.html': String.raw`<script>self.__next_f.push([1,"3:[\"$\",\"p\",null,{\"data-key\":\"qk_sec_Zt8\u0026pW2\\\"mQ9\u003cxL4\",\"children\":\"hello\"}]\n"])</script>`,
+    '.next/server/app/index.rsc': String.raw`3:["$","p",null,{"data-key":"qk_sec_Zt8&pW2\"mQ9<xL4","children":"hello"}]`,
+  })
+  const run = await runCli(root, ['scan', '.next/server/app'], { QUILTT_API_KEY_SECRET: secret })
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual([
+    'QUILTT_API_KEY_SECRET (JS-escaped) in .next/server/app/index.rsc',
+    'QUILTT_API_KEY_SECRET (HTML-escaped) in .next/server/app/markup.html',
+    'QUILTT_API_KEY_SECRET (JS-escaped) in .next/server/app/script.html',
+  ])
+  expect(printedForms(allOutput(run), secret)).toEqual([])
+})
+
+it('scans a Pages Router build: prerendered HTML and getStaticProps JSON, not its server code', async () => {
+  await writeTree(root, {
+    '.next/static/chunks/pages/index-1a2b.js': 'export {}',
+    '.next/server/pages/index.js': `exports.key = "${PLAIN_SECRET}"`,
+    '.next/server/pages/index.html': '<p>hello</p>',
+    '.next/server/pages/about.json': `{"pageProps":{"key":"${PLAIN_SECRET}"}}`,
+  })
+  const run = await runCli(root, ['scan', '.next/static', '.next/server/pages'], {
+    QUILTT_API_KEY_SECRET: PLAIN_SECRET,
+  })
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual([
+    'QUILTT_API_KEY_SECRET (verbatim) in .next/server/pages/about.json',
+  ])
+})
+
+it('skips the server half of a SvelteKit build and scans its client and prerendered output', async () => {
+  await writeTree(root, {
+    '.svelte-kit/output/server/chunks/private.js': `export const key = "${PLAIN_SECRET}"`,
+    '.svelte-kit/generated/server/internal.js': `const key = "${PLAIN_SECRET}"`,
+    '.svelte-kit/output/client/_app/immutable/entry/app.js': 'export {}',
+    '.svelte-kit/output/prerendered/pages/about.html': `<p>${PLAIN_SECRET}</p>`,
+  })
+  const env = { QUILTT_API_KEY_SECRET: PLAIN_SECRET }
+  const run = await runCli(root, ['scan', '.svelte-kit/output'], env)
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual([
+    'QUILTT_API_KEY_SECRET (verbatim) in .svelte-kit/output/prerendered/pages/about.html',
+  ])
+  expect(run.stderr).toContain('2 files scanned, 1 server file skipped')
+})
+
 describe('a real Vite build with a server (SSR) bundle and a client bundle', () => {
   /**
    * The server bundle inlines the secret, as SvelteKit's $env/static/private does, and the
@@ -224,6 +276,17 @@ describe('mistakes in the command', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Exit codes: 0 clean')
   })
+})
+
+it('judges paths from the project folder, so a project inside a node_modules folder is scanned', async () => {
+  const project = join(root, 'node_modules/my-app')
+  await writeTree(project, {
+    'dist/app.js': `const key = "${PLAIN_SECRET}"`,
+    'dist/node_modules/dep/index.js': `const key = "${PLAIN_SECRET}"`,
+  })
+  const run = await runCli(project, ['scan', 'dist'], { QUILTT_API_KEY_SECRET: PLAIN_SECRET })
+  expect(run.code).toBe(1)
+  expect(reportLines(run.stderr)).toEqual(['QUILTT_API_KEY_SECRET (verbatim) in dist/app.js'])
 })
 
 it('never prints a secret that is in a file name', async () => {

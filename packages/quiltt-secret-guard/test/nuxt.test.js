@@ -5,6 +5,8 @@ import { createNuxtApp, nuxtBuild, startServer, writeApp } from './nuxt-fixture.
 
 // Real `nuxt build`s (Nuxt 4.3.1) of a tiny app in a temp folder: minutes on a busy machine.
 const BUILD_TIMEOUT = 300_000
+// `npm ci` of Nuxt (about 600 packages): about a minute with a warm npm cache, more without.
+const INSTALL_TIMEOUT = 600_000
 const SECRET = 'qk_sec_Zt8pW2mQ9xL4vR7nB3'
 const ENV = { QUILTT_API_KEY_SECRET: SECRET }
 
@@ -44,7 +46,7 @@ let dir
 
 beforeAll(async () => {
   dir = await createNuxtApp()
-}, BUILD_TIMEOUT)
+}, INSTALL_TIMEOUT)
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })

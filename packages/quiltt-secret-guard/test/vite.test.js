@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { build, loadEnv } from 'vite'
+import { build, createBuilder, loadEnv } from 'vite'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { secretGuard } from '../src/index.js'
 import { leakedForms, leakLines, SECRET } from './helpers.js'
@@ -150,6 +150,37 @@ it('passes an SSR build that holds the secret, and still fails the client build 
   expect(code.join('\n')).toContain(SECRET)
 
   const error = await failure(viteBuild(files, { define, plugins: [secretGuard({ env })] }))
+  expect(leakLines(error)).toEqual([
+    expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
+  ])
+})
+
+it('under the environment API (`vite build --app`), guards the client environment and not the ssr one', async () => {
+  const env = { QUILTT_API_KEY_SECRET: SECRET }
+  await writeFiles({
+    'index.html': page(''),
+    'main.js': 'globalThis.key = __QUILTT_KEY__\n',
+    'server.js': 'export const key = () => __QUILTT_KEY__\n',
+  })
+  const builder = await createBuilder({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    define: { __QUILTT_KEY__: JSON.stringify(SECRET) },
+    plugins: [secretGuard({ env })],
+    environments: {
+      client: { build: { write: false } },
+      ssr: { build: { write: false, ssr: 'server.js' } },
+    },
+  })
+  // The ssr environment alone builds: its bundle holds the secret, rightly.
+  const ssr = await builder.build(builder.environments.ssr)
+  expect(
+    outputs(ssr)
+      .map((o) => (o.type === 'chunk' ? o.code : ''))
+      .join('\n'),
+  ).toContain(SECRET)
+  const error = await failure(builder.build(builder.environments.client))
   expect(leakLines(error)).toEqual([
     expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
   ])

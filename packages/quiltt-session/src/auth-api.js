@@ -27,7 +27,9 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
         body: body === undefined ? undefined : JSON.stringify(body),
         // A redirect must never carry the Authorization header to another host.
         redirect: 'error',
-        signal: AbortSignal.timeout(timeout),
+        // Twice `timeout`: createSessions answers its caller after `timeout`, but keeps waiting
+        // for a late answer (Quiltt may have minted the token) before it lets anyone ask again.
+        signal: AbortSignal.timeout(2 * timeout),
       })
     } catch (cause) {
       throw new SessionError(

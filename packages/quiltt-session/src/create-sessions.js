@@ -15,6 +15,8 @@ import { parseUserInput } from './user-input.js'
 
 /** Store calls that take longer than this fail with STORE_FAILED. */
 const STORE_TIMEOUT = 3000
+/** What the race against `timeout` resolves to when the Auth API has not answered. */
+const TIMED_OUT = Symbol('timed out')
 /** Waiters check the store this often while another instance holds the lock. */
 const POLL_MS = 20
 
@@ -31,8 +33,9 @@ export function createSessions(options) {
     if (config.apiKeySecret === undefined) throw missingSecret()
   }
   // A crashed lock holder is outlived by the lock, and a live one is never: it holds it for one
-  // Auth API call (bounded by `timeout`) plus at most five store calls around it.
-  const lockTtl = config.timeout + 5 * STORE_TIMEOUT
+  // Auth API call (answered within `timeout`, or late within twice that: auth-api.js aborts it
+  // then) plus at most five store calls around it.
+  const lockTtl = 2 * config.timeout + 5 * STORE_TIMEOUT
   /** @type {Map<string, Promise<Session>>} single flight within this process */
   const flights = new Map()
 
@@ -68,9 +71,11 @@ export function createSessions(options) {
    * wait (then the cached token is served while it is valid).
    * @param {UserInput} input
    * @param {string} flightKey
+   * @param {{ late?: Promise<unknown> }} pending set when the caller gave up on an answer that
+   *   may still come: the lock is held until it has, so nobody mints a second token meanwhile
    * @returns {Promise<Session>}
    */
-  async function issueLocked(input, flightKey) {
+  async function issueLocked(input, flightKey, pending) {
     const userId = await profileOf(input)
     const cached = userId ? await readToken(userId) : undefined
     if (fresh(cached)) return /** @type {Session} */ (cached)
@@ -79,6 +84,37 @@ export function createSessions(options) {
       if (valid(cached)) return /** @type {Session} */ (cached)
       throw rateLimited(Math.ceil((holdUntil - now()) / 1000))
     }
+    const answer = askAuthApi(input, flightKey, userId, cached)
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(resolve, config.timeout, TIMED_OUT)
+    })
+    try {
+      const first = await Promise.race([answer, timedOut])
+      if (first !== TIMED_OUT) return /** @type {Session} */ (first)
+    } finally {
+      clearTimeout(timer)
+    }
+    // Quiltt may have minted the token and be slow to say so. The caller fails now, but the
+    // answer is still awaited (up to another `timeout`) and cached, under the lock.
+    pending.late = answer.catch(() => undefined)
+    throw new SessionError(
+      'UPSTREAM_FAILED',
+      `The Quiltt Auth API at ${config.authUrl.origin} could not be reached (timed out). ` +
+        'Try again; if it persists, check the network and `authUrl`.',
+    )
+  }
+
+  /**
+   * One Auth API call and what follows it: the token cached, or Quiltt's 429 remembered.
+   * @param {UserInput} input
+   * @param {string} flightKey
+   * @param {string | undefined} userId
+   * @param {Session | undefined} cached
+   * @returns {Promise<Session>}
+   */
+  async function askAuthApi(input, flightKey, userId, cached) {
     let session
     try {
       // A Profile these attributes created before is asked for by ID alone: resending them
@@ -119,11 +155,15 @@ export function createSessions(options) {
       if (fresh(cached)) return /** @type {Session} */ (cached)
       const owner = await store.lock(`lock:${flightKey}`, lockTtl)
       if (owner) {
+        /** @type {{ late?: Promise<unknown> }} */
+        const pending = {}
+        // An unlock that fails leaves the lock to expire on its own.
+        const unlock = () => store.unlock(`lock:${flightKey}`, owner).catch(() => undefined)
         try {
-          return await issueLocked(input, flightKey)
+          return await issueLocked(input, flightKey, pending)
         } finally {
-          // An unlock that fails leaves the lock to expire on its own.
-          await store.unlock(`lock:${flightKey}`, owner).catch(() => undefined)
+          if (pending.late) pending.late.finally(unlock)
+          else await unlock()
         }
       }
       if (performance.now() > deadline) {
@@ -202,12 +242,14 @@ export function createSessions(options) {
       createHandler(
         sessions,
         /** @type {import('./index.js').HandlerOptions<any>} */ (handlerOptions),
+        requireSecret,
       ),
     nodeHandler: (handlerOptions) =>
       /** @type {any} */ (
         nodeHandlerFor(
           sessions,
           /** @type {import('./index.js').NodeHandlerOptions<any>} */ (handlerOptions),
+          requireSecret,
         )
       ),
   }

@@ -19,9 +19,10 @@ const STATUS = /** @type {const} */ ({
 /**
  * @param {import('./index.js').Sessions} sessions
  * @param {import('./index.js').HandlerOptions<any>} options
+ * @param {() => void} requireSecret throws INVALID_OPTIONS while `apiKeySecret` is unset
  * @returns {(input: any) => Promise<Response>}
  */
-export function createHandler(sessions, options) {
+export function createHandler(sessions, options, requireSecret) {
   const user = isObject(options) ? own(options, 'user') : undefined
   if (typeof user !== 'function') {
     throw new SessionError(
@@ -41,6 +42,8 @@ export function createHandler(sessions, options) {
     const refusal = refuseCrossSite(request, allowOrigins)
     if (refusal) return json(403, error('CROSS_SITE_REFUSED', refusal))
     try {
+      // Every request hears of a missing secret, signed in or not: it is the deployment's fault.
+      requireSecret()
       // `user` gets what the framework passed (a Request, SvelteKit's RequestEvent, …), so it
       // can read the framework's own session (`event.locals`).
       const who = await user(input)

@@ -11,9 +11,10 @@ import { SessionError } from './session-error.js'
 /**
  * @param {import('./index.js').Sessions} sessions
  * @param {import('./index.js').NodeHandlerOptions<any>} options
+ * @param {() => void} requireSecret
  * @returns {(req: IncomingMessage, res: ServerResponse) => Promise<void>}
  */
-export function nodeHandlerFor(sessions, options) {
+export function nodeHandlerFor(sessions, options, requireSecret) {
   const user = typeof options === 'object' && options !== null ? own(options, 'user') : undefined
   if (typeof user !== 'function') {
     throw new SessionError(
@@ -23,10 +24,11 @@ export function nodeHandlerFor(sessions, options) {
   }
   /** @type {WeakMap<Request, IncomingMessage>} */
   const nodeRequests = new WeakMap()
-  const handle = createHandler(sessions, {
-    ...options,
-    user: (request) => user(nodeRequests.get(request)),
-  })
+  const handle = createHandler(
+    sessions,
+    { ...options, user: (request) => user(nodeRequests.get(request)) },
+    requireSecret,
+  )
 
   return async function nodeSessionHandler(req, res) {
     // The endpoint reads no body; the Request carries method and headers only. Its URL's host

@@ -25,16 +25,35 @@ export function parseUserInput(input) {
   if (Object.hasOwn(input, 'userId'))
     return { userId: parseUserId(input.userId), body: copy(input) }
   const body = copy(input)
-  if (Object.keys(body).length === 0) {
+  // After the JSON copy, NaN and Infinity are null and undefined is gone; what is left must
+  // hold one real value, or every such user would hash to one attribute set and share one
+  // Profile (its token and its bank Connections).
+  if (isEmpty(body)) {
     throw invalidUser(
-      'issue() needs { userId } or at least one Profile attribute (such as { uuid }); empty ' +
-        'attributes would give every such user the same Profile',
+      'issue() needs { userId } or at least one Profile attribute with a value; attributes that ' +
+        'are all empty (null, blank, false, NaN, [] or {}) would give every such user the same ' +
+        'Profile. Pass a stable user ID of yours ({ uuid }) rather than an email, which can be ' +
+        'recycled, and keep the userId it returns',
     )
   }
   // The same attributes always map to the same Profile: the store remembers which Profile they
   // created under this hash (no personal data in key names).
   const attributesKey = createHash('sha256').update(canonicalJson(body)).digest('base64url')
   return { attributesKey, body }
+}
+
+/**
+ * Whether a JSON value identifies nothing: null, a blank string, false, or an array or object
+ * whose every item is itself empty.
+ * @param {unknown} value
+ * @returns {boolean}
+ */
+function isEmpty(value) {
+  if (value === null || value === false) return true
+  if (typeof value === 'string') return value.trim() === ''
+  if (Array.isArray(value)) return value.every(isEmpty)
+  if (typeof value === 'object') return Object.values(value).every(isEmpty)
+  return false
 }
 
 /**

@@ -191,13 +191,18 @@ describe('a missing secret', () => {
         return new Response(null, { status: 500 })
       }
       const inner = memoryStore()
+      /** Records a store call; returns the key, for the real store. */
+      const record = (/** @type {string} */ call, /** @type {string} */ key) => {
+        io.push(call)
+        return key
+      }
       /** @type {import('../src/index.js').SessionStore} */
       const store = {
-        get: (key) => (io.push(`get ${key}`), inner.get(key)),
-        set: (key, value, ttl) => (io.push(`set ${key}`), inner.set(key, value, ttl)),
-        delete: (key) => (io.push(`delete ${key}`), inner.delete(key)),
-        lock: (key, ttl) => (io.push(`lock ${key}`), inner.lock(key, ttl)),
-        unlock: (key, owner) => (io.push(`unlock ${key}`), inner.unlock(key, owner)),
+        get: (key) => inner.get(record(`get ${key}`, key)),
+        set: (key, value, ttl) => inner.set(record(`set ${key}`, key), value, ttl),
+        delete: (key) => inner.delete(record(`delete ${key}`, key)),
+        lock: (key, ttl) => inner.lock(record(`lock ${key}`, key), ttl),
+        unlock: (key, owner) => inner.unlock(record(`unlock ${key}`, key), owner),
       }
       const unconfigured = createSessions({ apiKeySecret: secret, store, fetch: recordingFetch })
       const handle = unconfigured.handler({ user: ada })
@@ -215,6 +220,11 @@ describe('a missing secret', () => {
       const response = await handle(post({ origin: 'https://a.example', host: 'a.example' }))
       expect(response.status).toBe(500)
       expect(await codeOf(response)).toBe('INVALID_OPTIONS')
+      // Signed out too: the deployment is at fault, not the user.
+      const signedOut = unconfigured.handler({ user: () => undefined })
+      const anonymous = await signedOut(post({ origin: 'https://a.example', host: 'a.example' }))
+      expect(anonymous.status).toBe(500)
+      expect(await codeOf(anonymous)).toBe('INVALID_OPTIONS')
       expect(io).toEqual([])
     },
   )

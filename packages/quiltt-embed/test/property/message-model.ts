@@ -20,10 +20,12 @@ export function isPlain(value: unknown): value is Record<string, unknown> {
 export const own = (record: Record<string, unknown>, key: string): unknown =>
   Object.hasOwn(record, key) ? record[key] : undefined
 
+/** SPEC §4.1's Navigate `url`: an `https:` URL without user name or password, at most 8,192 characters. */
 export function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false
+  if (typeof value !== 'string' || value.length > 8192) return false
   try {
-    return new URL(value).protocol === 'https:'
+    const url = new URL(value)
+    return url.protocol === 'https:' && url.username === '' && url.password === ''
   } catch {
     return false
   }
@@ -139,7 +141,7 @@ export const unknownType = fc
   )
   .filter((value) => !(TYPES as readonly string[]).includes(value))
 
-/** Strings that are not an `https:` URL: other schemes, relative references, garbage. */
+/** Strings that are not an acceptable `https:` URL: other schemes, credentials, too long, relative references, garbage. */
 export const notHttpsUrl = fc
   .oneof(
     fc.webUrl({ validSchemes: ['http', 'ftp', 'wss', 'file'] }),
@@ -151,6 +153,10 @@ export const notHttpsUrl = fc
       'https://',
       '//evil.example',
       '/next',
+      'https://bank.example@evil.example/',
+      'https://user:secret@bank.example/',
+      'https://:secret@bank.example/',
+      `https://bank.example/?state=${'x'.repeat(8192)}`,
     ),
     fc.string({ unit: 'binary' }),
   )

@@ -313,6 +313,32 @@ describe('token: { url } (data-token-url on the script tag)', () => {
     expect(src.searchParams.get('token')).toBe(token)
   })
 
+  test('asked again at every cold open: a second click after an exit gets a new token', async () => {
+    const tokens: string[] = []
+    const requests = answerTokenRequests(() => {
+      tokens.push(makeToken())
+      return Response.json({ token: tokens.at(-1) })
+    }, onCleanup)
+    const seen = listenAtDocument()
+    const { root } = bindRoot(authorConfig({ token: { url: '/api/quiltt/session' } }))
+    const { connectorId, attributes } = quilttAttributes('button')
+    const button = element('button', attributes)
+    root.append(button)
+    await mutationsDelivered()
+
+    button.click()
+    await waitForEvent(seen, 'load', button)
+    puppetExit(frameIn(dialogFor(connectorId)!)!)
+    await waitForEvent(seen, 'exit-success', button)
+    await vi.waitFor(() => expect(dialogFor(connectorId)).toBeUndefined(), WAIT)
+    button.click()
+    await vi.waitFor(() => {
+      expect(seen.filter((event) => event.name === 'load')).toHaveLength(2)
+    }, WAIT)
+    expect(requests).toHaveLength(2)
+    expect(new URL(frameIn(dialogFor(connectorId)!)!.src).searchParams.get('token')).toBe(tokens[1])
+  })
+
   test('a polluted Object.prototype adds no body, integrity or mode to the token request', async () => {
     const proto = Object.prototype as Record<string, unknown>
     const polluted = { body: '{"userId":"p_attacker"}', integrity: 'sha256-x', mode: 'no-cors' }

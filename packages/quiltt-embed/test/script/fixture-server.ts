@@ -146,13 +146,23 @@ function hostPage(
       "require-trusted-types-for 'script'",
       'trusted-types quiltt-embed',
     ].join('; ')
+    // The page author's theme and words, when the test asks for them (data-theme-mode, data-label-*).
+    const look = Object.fromEntries(
+      ['theme-mode', 'label-dialog', 'label-close', 'label-loading'].flatMap((name) => {
+        const value = query.get(name)
+        return value === null ? [] : [[name, value]]
+      }),
+    )
     const sdk = `<script src="/sdk/quiltt-embed.min.js"${attrs({
       'token-url': '/api/session',
       'connector-url': `http://{connectorId}.localhost:${port}`,
+      ...look,
     })}></script>`
     const tags = `<script src="/fixtures/observe.js"></script>${sdk}<script src="/fixtures/run-iife.js"${attrs({ parent })}></script>`
+    const markupTheme = query.get('markupTheme')
     const container = `<div id="inline"${attrs({
       'quiltt-container': query.get('connectorId') ?? '',
+      ...(markupTheme === null ? {} : { 'quiltt-theme-mode': markupTheme }),
     })}></div>`
     if (query.get('clobber')) {
       const injected = `<img name="currentScript"${attrs({

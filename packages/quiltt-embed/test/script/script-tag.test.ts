@@ -119,6 +119,7 @@ interface IifeReport {
   containerParsedWhenLoaded: boolean
   seen: { name: string; target: string; bubbles: boolean; metadata?: unknown; code?: string }[]
   iframeSrc: string | null
+  iframeTitle: string | null
   violations: Violation[]
 }
 
@@ -164,4 +165,43 @@ test('markup clobbering document.currentScript cannot configure the SDK', async 
   expect(await requestCount(`http://cdn.localhost:${port}/api/evil-session`)).toBe(0)
   expect(await requestCount(`http://cdn.localhost:${port}/api/session`)).toBeGreaterThan(0)
   expect(report.violations).toEqual([])
+})
+
+test('the script tag sets the page-wide theme and words: data-theme-mode, data-label-dialog', async () => {
+  const connectorId = unique('iife')
+  const report = await loadPage<IifeReport>('/pages/iife.html', {
+    connectorId,
+    'theme-mode': 'dark',
+    'label-dialog': 'Conector de Quiltt',
+  })
+
+  expect(report.seen.map((event) => event.name)).toEqual(['open', 'load'])
+  expect(new URL(report.iframeSrc ?? '').searchParams.get('theme_mode')).toBe('dark')
+  expect(report.iframeTitle).toBe('Conector de Quiltt')
+  expect(report.violations).toEqual([])
+})
+
+test("markup may choose its own theme (data-quiltt-theme-mode) over the script tag's", async () => {
+  const connectorId = unique('iife')
+  const report = await loadPage<IifeReport>('/pages/iife.html', {
+    connectorId,
+    'theme-mode': 'dark',
+    markupTheme: 'light',
+  })
+
+  expect(new URL(report.iframeSrc ?? '').searchParams.get('theme_mode')).toBe('light')
+  expect(report.iframeTitle).toBe('Quiltt Connector')
+})
+
+test('a data-quiltt-theme-mode outside light/dark/auto is refused with quiltt:error', async () => {
+  const connectorId = unique('iife')
+  const report = await loadPage<IifeReport>('/pages/iife.html', {
+    connectorId,
+    markupTheme: 'night',
+  })
+
+  expect(report.seen).toEqual([
+    expect.objectContaining({ name: 'error', target: 'inline', code: 'INVALID_OPTIONS' }),
+  ])
+  expect(report.iframeSrc).toBeNull()
 })

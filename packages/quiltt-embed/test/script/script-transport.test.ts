@@ -114,6 +114,28 @@ describe('call order', () => {
     ])
   })
 
+  test.each([
+    ['connect', {}],
+    ['reconnect', { connectionId: 'conn_7' }],
+  ] as const)(
+    'themeMode goes in the %s() options, as @quiltt/core 6.1 types it',
+    async (flow, extra) => {
+      const token = makeToken()
+      const connector = createScriptConnector({ token, themeMode: 'dark', ...extra })
+      const id = connector.connectorId
+      const opening = connector.open()
+      await waitForQuilttOpen(id)
+      emit(id, 'Load')
+      await opening
+
+      expect(steps()).toEqual([
+        ['authenticate', token],
+        [flow, id, { ...extra, themeMode: 'dark' }],
+        ['open', id],
+      ])
+    },
+  )
+
   test('a token provider is called at open() and its token is what authenticate() receives', async () => {
     const token = makeToken()
     const provider = vi.fn(async () => token)

@@ -129,13 +129,17 @@
   function connectorUrl(entry) {
     const url = new URL('/', originOf(entry.id))
     const params = url.searchParams
-    const { institution, connectionId, appLauncherUrl } = entry.options
+    const { institution, connectionId, appLauncherUrl, themeMode } = entry.options
     params.set('mode', 'MODAL')
     if (token) params.set('token', token)
     if (entry.flow === 'reconnect') params.set('connectionId', connectionId)
     else if (typeof institution === 'string' && institution) params.set('institution', institution)
     if (typeof appLauncherUrl === 'string' && appLauncherUrl) {
       params.set('app_launcher_url', appLauncherUrl)
+    }
+    // Quiltt's connector.js sends themeMode on as the Connector's theme_mode parameter.
+    if (themeMode === 'light' || themeMode === 'dark' || themeMode === 'auto') {
+      params.set('theme_mode', themeMode)
     }
     // Origin and path only: the host's query string and fragment may hold private data.
     params.set('embed_location', window.location.origin + window.location.pathname)

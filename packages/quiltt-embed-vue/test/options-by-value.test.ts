@@ -1,0 +1,99 @@
+// Options handed over as new objects are compared by value: `{ url }` token sources by their url,
+// `themeMode` and `labels` by what they say. A change applies at the next open and discards a
+// prepared Connector; an equal one keeps it; one on screen is left alone (SPEC §6, §10).
+import { afterEach, expect, test } from 'vitest'
+import { defineComponent, h, nextTick, shallowRef } from 'vue'
+import {
+  cleanup,
+  connectorUrl,
+  dialogs,
+  frameOf,
+  iframes,
+  makeToken,
+  onCleanup,
+  postFromFrame,
+  quiltt,
+  uniqueId,
+  waitForFrame,
+  waitForLiveFrame,
+} from '../../quiltt-embed/test/helpers'
+import { answerTokenRequests } from '../../quiltt-embed/test/token-requests'
+import { until } from '../../quiltt-embed-react/test/watch'
+import { type QuilttConnector, type QuilttConnectorOptions, useQuilttConnector } from '../src/index'
+import { mount, unmountAll } from './mount'
+
+afterEach(() => {
+  unmountAll()
+  cleanup()
+})
+
+type Settings = Partial<QuilttConnectorOptions>
+
+/** The composable with options the test replaces by new objects, as a parent's render would. */
+function mountProbe(first: Settings) {
+  const connectorId = uniqueId()
+  const settings = shallowRef<Settings>(first)
+  let actions!: QuilttConnector
+  const Probe = defineComponent(() => {
+    actions = useQuilttConnector(() => ({ connectorId, connectorUrl, ...settings.value }))
+    return () => h('output')
+  })
+  mount(() => h(Probe))
+  return {
+    connectorId,
+    async change(next: Settings) {
+      settings.value = next
+      await nextTick()
+    },
+    actions: () => actions,
+  }
+}
+
+test('a new { url } object with the same url keeps the prepared Connector; another url drops it', async () => {
+  const requests = answerTokenRequests(() => Response.json({ token: makeToken() }), onCleanup)
+  const app = mountProbe({ token: { url: '/api/alice/session' } })
+  await app.actions().preload()
+  const prepared = frameOf(app.connectorId)!
+  await app.change({ token: { url: '/api/alice/session' } })
+  expect(prepared.isConnected).toBe(true)
+  await app.change({ token: { url: '/api/bob/session' } })
+  expect(prepared.isConnected).toBe(false)
+  await app.actions().open()
+  expect(requests.map((request) => new URL(request.url).pathname)).toEqual([
+    '/api/alice/session',
+    '/api/bob/session',
+  ])
+})
+
+const themeOf = (frame: HTMLIFrameElement) => new URL(frame.src).searchParams.get('theme_mode')
+
+test('equal themeMode and labels keep the prepared Connector; new ones apply at the next open', async () => {
+  const token = makeToken()
+  const app = mountProbe({ token, themeMode: 'light', labels: { close: 'Close' } })
+  await app.actions().preload()
+  const prepared = frameOf(app.connectorId)!
+  await app.change({ token, themeMode: 'light', labels: { close: 'Close' } })
+  expect(prepared.isConnected).toBe(true)
+  await app.change({ token, themeMode: 'dark', labels: { close: 'Fermer' } })
+  expect(prepared.isConnected).toBe(false)
+  app.actions().open()
+  expect(themeOf(await waitForFrame(app.connectorId))).toBe('dark')
+  expect(document.querySelector('[role="dialog"] button')?.getAttribute('aria-label')).toBe(
+    'Fermer',
+  )
+  expect(iframes()).toHaveLength(1)
+})
+
+test('a new themeMode does not re-create the Connector on screen; the next open has it', async () => {
+  const token = makeToken()
+  const app = mountProbe({ token, themeMode: 'light' })
+  app.actions().open()
+  const shown = await waitForLiveFrame(app.connectorId)
+  await app.change({ token, themeMode: 'dark' })
+  expect(shown.isConnected).toBe(true)
+  expect(themeOf(shown)).toBe('light')
+  postFromFrame(shown, quiltt('ExitAbort'))
+  await until(() => expect(dialogs()).toEqual([]))
+  app.actions().open()
+  expect(themeOf(await waitForFrame(app.connectorId))).toBe('dark')
+})
