@@ -24,23 +24,19 @@ export function sameOriginUrl(path: unknown): URL {
 }
 
 /**
- * A token provider that POSTs to a same-origin endpoint and reads `{ token }` from its JSON. A
- * cross-origin URL is refused here, and a redirect fails the request instead of being followed.
- * Failures are `TOKEN_PROVIDER_FAILED` naming the status and the server's error code, and nothing
- * else from the body: free text from a server may hold anything, and errors reach the console.
+ * A token provider that POSTs to a same-origin endpoint and reads `{ token }` from its JSON. `href`
+ * is one `sameOriginUrl` accepted (`checkTokenSource` is the only way a `{ url }` source reaches the
+ * token keeper), and a redirect fails the request instead of being followed. Failures are
+ * `TOKEN_PROVIDER_FAILED` naming the status and the server's error code, and nothing else from
+ * the body: free text from a server may hold anything, and errors reach the console.
  */
-export function tokenFromUrl(path: unknown): () => Promise<string> {
-  const url = sameOriginUrl(path)
-  const failed = (what: string) =>
-    new ConnectorError(
-      'TOKEN_PROVIDER_FAILED',
-      `Could not get a session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}.`,
-    )
+export function tokenFromUrl(href: string): () => Promise<string> {
+  const url = new URL(href)
   return async () => {
-    let response: Response
+    let what = 'could not be reached (offline, or it redirected: redirects are refused)'
     try {
       // fetch reads inherited keys too: a polluted Object.prototype.body would become the POST body.
-      response = await fetch(
+      const response = await fetch(
         url,
         Object.assign(Object.create(null), {
           method: 'POST',
@@ -49,21 +45,17 @@ export function tokenFromUrl(path: unknown): () => Promise<string> {
           headers: { accept: 'application/json' },
         }),
       )
-    } catch {
-      throw failed('could not be reached (offline, or it redirected: redirects are refused)')
-    }
-    let body: unknown
-    try {
-      body = await response.json()
+      what = `answered ${response.status}`
+      const body: unknown = await response.json().catch(() => undefined)
+      const token = field(body, 'token')
+      if (response.ok && typeof token === 'string') return token
+      const code = field(body, 'code')
+      if (response.ok) what += ' without a token'
+      else if (typeof code === 'string' && SERVER_CODE.test(code)) what += ` (${code})`
     } catch {}
-    const token = field(body, 'token')
-    if (response.ok && typeof token === 'string') return token
-    const code = field(body, 'code')
-    const named = typeof code === 'string' && SERVER_CODE.test(code) ? ` (${code})` : ''
-    throw failed(
-      response.ok
-        ? `answered ${response.status} without a token`
-        : `answered ${response.status}${named}`,
+    throw new ConnectorError(
+      'TOKEN_PROVIDER_FAILED',
+      `Could not get a session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}.`,
     )
   }
 }
