@@ -20,23 +20,6 @@ export async function loadConfig(): Promise<DemoConfig> {
   return { connectorId: body.connectorId, ...optional('connectorUrl'), ...optional('scriptUrl') }
 }
 
-/** The token provider: the server caches the user's token, so calling it per open is cheap. */
-export async function fetchToken(): Promise<string> {
-  const response = await fetch('/api/quiltt/session', {
-    method: 'POST',
-    credentials: 'same-origin',
-  })
-  const body: unknown = await response.json().catch(() => undefined)
-  if (!response.ok || !isRecord(body) || typeof body.token !== 'string') {
-    const message =
-      isRecord(body) && typeof body.message === 'string'
-        ? body.message
-        : `The demo server could not issue a session token (HTTP ${response.status}).`
-    throw new Error(message)
-  }
-  return body.token
-}
-
 /** One event log entry: its name and the JSON shown under it. */
 export interface LogEntry {
   id: number

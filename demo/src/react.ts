@@ -4,7 +4,10 @@
 import { QuilttButton, QuilttContainer, QuilttTokenProvider } from 'quiltt-embed-react'
 import { createElement as h, StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
-import { type DemoConfig, fetchToken, type LogEntry, loadConfig, logEntry } from './demo-config'
+import { type DemoConfig, type LogEntry, loadConfig, logEntry } from './demo-config'
+
+// A plain object, so the binding sees one source across renders; the server knows who is signed in.
+const sessionUrl = { url: '/api/quiltt/session' }
 
 const EVENTS = ['open', 'load', 'exitSuccess', 'exitAbort', 'exitError', 'navigate', 'error']
 
@@ -31,7 +34,7 @@ function App({ config }: { config: DemoConfig }) {
   const props = { ...options, ...logged }
   return h(
     QuilttTokenProvider,
-    { token: fetchToken },
+    { token: sessionUrl },
     h(
       'section',
       { 'aria-labelledby': 'actions-heading' },

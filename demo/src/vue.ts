@@ -3,7 +3,10 @@
 // no template compiler (and no 'unsafe-eval' in its security policy).
 import { QuilttButton, QuilttContainer, QuilttTokenProvider } from 'quiltt-embed-vue'
 import { createApp, defineComponent, h, ref } from 'vue'
-import { type DemoConfig, fetchToken, type LogEntry, loadConfig, logEntry } from './demo-config'
+import { type DemoConfig, type LogEntry, loadConfig, logEntry } from './demo-config'
+
+// A plain object, so the binding sees one source across renders; the server knows who is signed in.
+const sessionUrl = { url: '/api/quiltt/session' }
 
 const EVENTS = ['open', 'load', 'exitSuccess', 'exitAbort', 'exitError', 'navigate', 'error']
 
@@ -30,7 +33,7 @@ const App = defineComponent<{ config: DemoConfig }>(
         scriptUrl: props.config.scriptUrl,
         ...listeners,
       }
-      return h(QuilttTokenProvider, { token: fetchToken }, () => [
+      return h(QuilttTokenProvider, { token: sessionUrl }, () => [
         h('section', { 'aria-labelledby': 'actions-heading' }, [
           h('h2', { id: 'actions-heading' }, 'Connect'),
           h('div', { class: 'actions' }, [
