@@ -31,7 +31,7 @@ export function parseSessionToken(value: unknown): number {
     // Never quote the value: a refused credential may well be an API secret.
     throw new ConnectorError(
       'INVALID_TOKEN',
-      'Expected a session token (JWT). API secrets belong on your server: issue a session token there.',
+      'Expected a session token (JWT): API secrets belong on your server, which issues one.',
     )
   }
   return exp

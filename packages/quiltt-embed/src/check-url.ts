@@ -32,7 +32,7 @@ export function checkUrl(value: unknown, option: string, originOnly?: boolean): 
   ) {
     throw invalidOption(
       option,
-      `an https: ${originOnly ? 'origin' : 'URL'} (http: only on localhost, *.localhost, 127.0.0.1, [::1]) of at most 8,192 characters, without a user name or password`,
+      `an https: ${originOnly ? 'origin' : 'URL'} (http: on loopback hosts only) of at most 8192 characters, with no user or password`,
     )
   }
   return url!

@@ -10,7 +10,7 @@ import type { Session } from './transport'
 import type { Connector, ConnectorMetadata, ConnectorOptions, ConnectorState } from './types'
 
 const destroyed = () =>
-  new ConnectorError('DESTROYED', 'This connector was destroyed: create a new one to open again.')
+  new ConnectorError('DESTROYED', 'This connector was destroyed: create a new one.')
 
 /** One Connector of a handle, from its token request until it is taken away. */
 interface Attempt {
@@ -74,7 +74,7 @@ export function createConnector(options: ConnectorOptions): Connector {
         timeout,
         new ConnectorError(
           'LOAD_TIMEOUT',
-          `The Connector did not load within ${timeout} ms: check connectorId and the network, or raise \`timeout\`.`,
+          `The Connector did not load within ${timeout} ms: check connectorId, the network, or raise \`timeout\`.`,
         ),
       )
     }

@@ -86,7 +86,7 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
     throw invalidOption('transport', 'iframeTransport or scriptTransport (imported values)')
   // setTimeout treats anything past 2^31-1 ms as 0: a huge timeout would fail at once.
   if (!(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31))
-    throw invalidOption('timeout', 'a positive number of ms, at most 2147483647')
+    throw invalidOption('timeout', 'a positive number of ms below 2^31')
   let element: unknown = container
   try {
     if (typeof container === 'string') element = querySelector(container)
@@ -101,7 +101,7 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
   )
     throw invalidOption(
       'container',
-      "an element of this page's document, or a selector matching one (iframe transport only)",
+      "an element of this page's document, or its selector (iframe transport only)",
     )
   return Object.assign(own, {
     token: checkTokenSource(own.token),

@@ -33,7 +33,7 @@ export function sameOriginUrl(path: unknown): URL {
 export function tokenFromUrl(href: string): () => Promise<string> {
   const url = new URL(href)
   return async () => {
-    let what = 'could not be reached (offline, or it redirected: redirects are refused)'
+    let what = 'could not be reached (offline, or it redirected)'
     try {
       // fetch reads inherited keys too: a polluted Object.prototype.body would become the POST body.
       const response = await fetch(

@@ -12,7 +12,9 @@ import type { TokenSource } from './types'
  * within `timeout` ms fails, so a hung request cannot freeze a button.
  */
 export function createTokenKeeper(source: TokenSource, timeout: number): () => Promise<string> {
-  const reuse = typeof source !== 'object'
+  // A static token is checked again at every open: it may have expired since.
+  if (typeof source === 'string') return async () => (assertSessionToken(source), source)
+  const reuse = typeof source === 'function'
   const provider = reuse ? source : tokenFromUrl(source.url)
   let cached: string | undefined
   const fresh = (token?: string) => !!token && parseSessionToken(token) * 1000 - Date.now() > 60_000
@@ -30,14 +32,14 @@ export function createTokenKeeper(source: TokenSource, timeout: number): () => P
             ? cause
             : new ConnectorError(
                 'TOKEN_PROVIDER_FAILED',
-                `The token provider ${failed}: check the request to your server that issues it.`,
+                `The token provider ${failed}: check your server's token endpoint.`,
                 { cause },
               ),
         )
       }
       const timer = setTimeout(fail, timeout, true)
       Promise.resolve()
-        .then(provider as () => unknown)
+        .then(provider)
         .then(
           (value) => {
             clearTimeout(timer)
@@ -47,14 +49,14 @@ export function createTokenKeeper(source: TokenSource, timeout: number): () => P
         )
     })
   return async () => {
-    let token = typeof provider === 'string' ? provider : reuse ? cached : undefined
+    let token = reuse ? cached : undefined
     // One more try for a stale token (a server cache about to roll over); then use what we got.
-    if (typeof provider !== 'string' && !fresh(token)) {
+    if (!fresh(token)) {
       token = await call()
       if (!fresh(token)) token = await call()
     }
     assertSessionToken(token)
-    cached = token as string
-    return cached
+    cached = token
+    return token as string
   }
 }
