@@ -13,7 +13,11 @@ import type { TokenSource } from './types'
  */
 export function createTokenKeeper(source: TokenSource, timeout: number): () => Promise<string> {
   // A static token is checked again at every open: it may have expired since.
-  if (typeof source === 'string') return async () => (assertSessionToken(source), source)
+  if (typeof source === 'string')
+    return async () => {
+      assertSessionToken(source)
+      return source
+    }
   const reuse = typeof source === 'function'
   const provider = reuse ? source : tokenFromUrl(source.url)
   let cached: string | undefined
