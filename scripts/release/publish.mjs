@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PUBLISHED_PACKAGES } from '../registry/local-registry.mjs'
+import { isPublished } from './is-published.mjs'
 import { root } from './script-tag-pins.mjs'
 
 const extra = process.argv.slice(2)
@@ -13,19 +14,6 @@ const dryRun = extra.includes('--dry-run')
 // npm signs provenance with the CI's OIDC token; on a maintainer's machine there is none.
 const provenance = process.env.GITHUB_ACTIONS === 'true' ? ['--provenance'] : []
 if (!provenance.length) console.log('Publishing without provenance: it can only be signed in CI.')
-
-/** True when `name@version` is already on the registry (npm answers E404 otherwise). */
-function isPublished(name, version) {
-  try {
-    execFileSync('npm', ['view', `${name}@${version}`, 'version'], { stdio: 'pipe', cwd: root })
-      .toString()
-      .trim()
-    return true
-  } catch (error) {
-    if (/E404|is not in this registry/.test(String(error.stderr))) return false
-    throw new Error(`npm view ${name}@${version} failed: ${String(error.stderr).trim()}`)
-  }
-}
 
 let published = 0
 for (const name of PUBLISHED_PACKAGES) {
