@@ -26,10 +26,13 @@ export function useConnector(
   // The latest props, read by the binding after each commit and by its callbacks when they run.
   // Written during render on purpose: no effect depends on callback identities.
   const latest = useRef<Wanted>(null!)
+  // Own props only: a polluted Object.prototype.token or .onError must not become a token source
+  // or an error listener.
+  const own: QuilttConnectorOptions = Object.assign(Object.create(null), options)
   latest.current = {
-    options: options as unknown as Wanted['options'],
-    token: options.token ?? provided?.token,
-    sessionKeys: [options.sessionKey, provided?.sessionKey],
+    options: own as unknown as Wanted['options'],
+    token: own.token ?? provided?.token,
+    sessionKeys: [own.sessionKey, provided?.sessionKey],
   }
   const [state, setState] = useState<ConnectorState>('idle')
   // One binding per component instance; it reaches the props through the ref. A ref rather than

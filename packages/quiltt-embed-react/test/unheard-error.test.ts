@@ -75,3 +75,29 @@ test('an onError given later is honoured, and one taken away leaves the error to
   await until(() => expect(logged).toHaveBeenCalledTimes(1))
   expect(onError).toHaveBeenCalledTimes(1)
 })
+
+test('a polluted Object.prototype.onError is no listener: the error still reaches console.error', async () => {
+  const logged = consoleErrors()
+  const prototype = Object.prototype as Record<string, unknown>
+  const heard = vi.fn()
+  prototype.onError = heard
+  try {
+    let actions!: QuilttConnector
+    const token = async () => 'not a session token'
+    render(
+      h(Probe, {
+        connectorId: uniqueId(),
+        connectorUrl,
+        token,
+        expose: (given) => {
+          actions = given
+        },
+      }),
+    )
+    await actions.open().catch(() => undefined)
+    await until(() => expect(logged).toHaveBeenCalledTimes(1))
+    expect(heard).not.toHaveBeenCalled()
+  } finally {
+    delete prototype.onError
+  }
+})
