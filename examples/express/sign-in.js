@@ -6,8 +6,25 @@ import { randomUUID } from 'node:crypto'
 const COOKIE = 'example_user'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
+/**
+ * Whether a POST came from this app's own pages. A form on another site can post here too (a
+ * top-level navigation, so the Lax cookie is set) and silently sign the visitor in as another
+ * user (login CSRF): browsers say where a request came from in Sec-Fetch-Site, older ones in
+ * Origin.
+ */
+export function fromThisSite(headers) {
+  if (headers['sec-fetch-site']) return headers['sec-fetch-site'] === 'same-origin'
+  if (!headers.origin) return true
+  try {
+    return new URL(headers.origin).host === headers.host
+  } catch {
+    return false
+  }
+}
+
 /** POST /sign-in: a new user, remembered by this browser. */
-export function signIn(_req, res) {
+export function signIn(req, res) {
+  if (!fromThisSite(req.headers)) return res.status(403).send('Sign in from this site.')
   res.cookie(COOKIE, randomUUID(), { httpOnly: true, sameSite: 'lax', path: '/' })
   res.redirect(303, '/')
 }

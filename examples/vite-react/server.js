@@ -30,7 +30,20 @@ app.post(
     },
   }),
 )
-app.post('/sign-in', (_req, res) => {
+// A form on another site can post here too (a top-level navigation, so the Lax cookie is set)
+// and silently sign the visitor in as another user (login CSRF): refuse what is not from this
+// app's own pages (Sec-Fetch-Site; Origin in older browsers).
+function fromThisSite(headers) {
+  if (headers['sec-fetch-site']) return headers['sec-fetch-site'] === 'same-origin'
+  if (!headers.origin) return true
+  try {
+    return new URL(headers.origin).host === headers.host
+  } catch {
+    return false
+  }
+}
+app.post('/sign-in', (req, res) => {
+  if (!fromThisSite(req.headers)) return res.status(403).send('Sign in from this site.')
   res.cookie(COOKIE, randomUUID(), { httpOnly: true, sameSite: 'lax', path: '/' })
   res.redirect(303, '/')
 })

@@ -95,6 +95,23 @@ function commonTests(context: SuiteContext, options: SuiteOptions) {
     })
   }
 
+  test('a sign-in form posted from another site is refused (login CSRF)', async ({ page }) => {
+    const app = `http://localhost:${context.app.port}`
+    const attacker = 'http://attacker.localhost/'
+    await page.route(attacker, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form method="post" action="${app}/sign-in"><button>Win a prize</button></form>`,
+      }),
+    )
+    await page.goto(attacker)
+    const answer = page.waitForResponse(`${app}/sign-in`)
+    await page.getByRole('button', { name: 'Win a prize' }).click()
+    expect((await answer).status()).toBe(403)
+    await page.goto(app)
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  })
+
   if (options.redis) {
     test('with Redis down the click logs the status and code; once Redis is back it connects', async ({
       page,

@@ -19,3 +19,20 @@ export function user(request: Request) {
   const id = userIdOf(request.headers)
   return id ? { uuid: id } : undefined
 }
+
+/**
+ * Whether a POST came from this app's own pages. A form on another site can post too (a top-level
+ * navigation, so the Lax cookie is set) and silently sign the visitor in as another user (login
+ * CSRF): browsers say where a request came from in Sec-Fetch-Site, older ones in Origin.
+ */
+export function fromThisSite(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site')
+  if (site) return site === 'same-origin'
+  const origin = headers.get('origin')
+  if (!origin) return true
+  try {
+    return new URL(origin).host === headers.get('host')
+  } catch {
+    return false
+  }
+}
