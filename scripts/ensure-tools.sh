@@ -6,7 +6,9 @@
 # line naming what to install and fails at once, before any test runner starts.
 set -euo pipefail
 
-MINIBROWSER="${MINIBROWSER_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
+# shellcheck source=minibrowser-path.sh
+source "$(dirname "${BASH_SOURCE[0]}")/minibrowser-path.sh"
+MINIBROWSER="$(minibrowser_path)"
 
 have_chromium() {
   { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } ||

@@ -20,7 +20,7 @@ const KEYS: Record<Key, () => (page: Page) => Promise<void>> = {
 
 export const launchFirefox: Launch = async ({ colorScheme } = {}) => {
   if (!existsSync(FIREFOX))
-    throw new Error(`Firefox ESR not found at ${FIREFOX}: run scripts/ensure-engines.sh`)
+    throw new Error(`Firefox ESR not found at ${FIREFOX}: run scripts/ensure-tools.sh`)
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

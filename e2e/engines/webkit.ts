@@ -1,7 +1,7 @@
 // WebKitGTK (Debian's `webkit2gtk-driver`): WebKitWebDriver drives MiniBrowser, which needs an X
 // display, so this starts its own Xvfb; selenium-webdriver speaks W3C WebDriver to it.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,8 +10,17 @@ import type { Driver, Key, Launch, Target } from './driver'
 import { freePort, startXvfb, waitUntil, XVFB } from './processes'
 
 const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver'
-const MINIBROWSER =
-  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
+/** Debian puts MiniBrowser under the machine's multiarch directory (x86_64-linux-gnu, …). */
+function minibrowserPath(): string {
+  const found = existsSync('/usr/lib')
+    ? readdirSync('/usr/lib')
+        .filter((dir) => dir.includes('-linux-gnu'))
+        .map((dir) => join('/usr/lib', dir, 'webkit2gtk-4.1/MiniBrowser'))
+        .find((path) => existsSync(path))
+    : undefined
+  return found ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
+}
+const MINIBROWSER = process.env.MINIBROWSER_PATH ?? minibrowserPath()
 
 const KEYS: Record<Key, string> = {
   Tab: Keys.TAB,
@@ -36,7 +45,7 @@ export const launchWebKit: Launch = async ({ colorScheme } = {}) => {
     [XVFB, 'Xvfb'],
   ]) {
     if (!existsSync(path!))
-      throw new Error(`${what} not found at ${path}: run scripts/ensure-engines.sh`)
+      throw new Error(`${what} not found at ${path}: run scripts/ensure-tools.sh`)
   }
   const children: ChildProcess[] = []
   const config = await mkdtemp(join(tmpdir(), 'quiltt-webkit-'))

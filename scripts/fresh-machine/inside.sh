@@ -5,7 +5,7 @@ set -uo pipefail
 export DEBIAN_FRONTEND=noninteractive
 echo "== removing the packages inside the overlay only"
 apt-get purge -y -qq chromium chromium-common chromium-sandbox firefox-esr webkit2gtk-driver xvfb redis-server redis-tools libwebkit2gtk-4.1-0 >/tmp/purge.log 2>&1 && apt-get autoremove --purge -y -qq >>/tmp/purge.log 2>&1 || { tail -5 /tmp/purge.log; exit 1; }
-for b in /usr/bin/chromium /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/redis-server /usr/bin/Xvfb /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser; do
+for b in /usr/bin/chromium /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/redis-server /usr/bin/Xvfb /usr/lib/*-linux-gnu*/webkit2gtk-4.1/MiniBrowser; do
   [ -e "$b" ] && { echo "still present: $b"; exit 1; }
 done
 echo "absent: chromium firefox-esr WebKitWebDriver MiniBrowser Xvfb redis-server"
@@ -21,7 +21,7 @@ echo "-- stdout:"; cat /tmp/nonroot.out; echo "-- stderr:"; cat /tmp/nonroot.err
 chown -R root /tmp/clone
 echo "== root: npm test's first step installs what is missing"
 time bash scripts/ensure-tools.sh; echo "exit code: $?"
-for b in /usr/bin/chromium /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/redis-server /usr/bin/Xvfb /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser; do
+for b in /usr/bin/chromium /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/redis-server /usr/bin/Xvfb /usr/lib/*-linux-gnu*/webkit2gtk-4.1/MiniBrowser; do
   [ -x "$b" ] && echo "installed: $b" || echo "MISSING: $b"
 done
 echo "== the step again: nothing to do"
