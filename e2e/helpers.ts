@@ -1,7 +1,10 @@
 // Page and Connector steps shared by the specs. Connector steps use the sandbox's accessible names
 // (packages/quiltt-sandbox/README.md).
 import type { FrameLocator, Locator, Page } from '@playwright/test'
+import { clickToExit } from './click-to-exit'
 import { expect } from './fixtures'
+
+export { clickToExit }
 
 export type Bank = 'Sandbox Bank' | 'Failing Bank' | 'OAuth Bank'
 
@@ -49,16 +52,6 @@ export function expectSuccessMetadata(metadata: unknown, connectorId: string) {
 export async function shown(connector: FrameLocator): Promise<void> {
   await expect(connector.owner()).toBeVisible()
   await expect(connector.owner()).toHaveCSS('opacity', '1')
-}
-
-/**
- * Clicks a Connector button that ends the flow. In a modal the SDK then removes the iframe, and
- * Playwright's after-click check inside that frame can wait forever on a frame that is gone
- * (seen on loaded machines); `noWaitAfter` skips only that check. Callers assert the outcome on
- * the page's event log.
- */
-export async function clickToExit(connector: FrameLocator, name: string): Promise<void> {
-  await connector.getByRole('button', { name, exact: true }).click({ noWaitAfter: true })
 }
 
 /** Picks a bank on the institution screen. */

@@ -1,5 +1,6 @@
 // The sandbox Connector's screens, by their accessible names (packages/quiltt-sandbox/README.md).
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { clickToExit } from '../../../e2e/click-to-exit'
 
 const CONNECTOR_FRAME = 'iframe[title="Quiltt Connector"]'
 
@@ -21,8 +22,7 @@ export async function connectSandboxBank(connector: FrameLocator): Promise<void>
   await connector.getByLabel('Password').fill('demo-password')
   await connector.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(connector.getByRole('heading', { name: 'Connected' })).toBeVisible()
-  // The modal removes the iframe on exit: skip Playwright's after-click wait inside that frame.
-  await connector.getByRole('button', { name: 'Done', exact: true }).click({ noWaitAfter: true })
+  await clickToExit(connector, 'Done')
 }
 
 /** Collects the page's console.error lines (what a developer sees in the browser's console). */
