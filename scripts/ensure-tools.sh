@@ -6,9 +6,16 @@
 # line naming what to install and fails at once, before any test runner starts.
 set -euo pipefail
 
-# shellcheck source=minibrowser-path.sh
-source "$(dirname "${BASH_SOURCE[0]}")/minibrowser-path.sh"
-MINIBROWSER="$(minibrowser_path)"
+# Debian puts MiniBrowser under the machine's multiarch directory (x86_64-linux-gnu, aarch64-linux-gnu,
+# …); before the package is installed, the path it will have. MINIBROWSER_PATH overrides it.
+minibrowser_path() {
+  local found
+  for found in /usr/lib/*-linux-gnu*/webkit2gtk-4.1/MiniBrowser; do
+    [ -x "$found" ] && { echo "$found"; return; }
+  done
+  echo "/usr/lib/$(uname -m)-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+}
+MINIBROWSER="${MINIBROWSER_PATH:-$(minibrowser_path)}"
 
 have_chromium() {
   { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } ||
