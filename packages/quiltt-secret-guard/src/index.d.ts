@@ -43,16 +43,37 @@ export interface SecretGuardPlugin {
     env?: Readonly<Record<string, unknown>>
     mode?: string
     envDir?: string | false
-    build?: { ssr?: unknown }
+    root?: string
+    publicDir?: string
+    build?: { ssr?: unknown; copyPublicDir?: boolean }
   }): Promise<void>
   buildStart(): void
-  generateBundle: {
+  renderStart(this: { error(message: string): never; environment?: object }): void
+  renderChunk: {
     order: 'post'
     handler(
       this: { error(message: string): never; environment?: { config?: { consumer?: string } } },
+      code: string,
+      chunk: { fileName: string; name: string },
+    ): null
+  }
+  generateBundle: {
+    order: 'post'
+    handler(
+      this: {
+        error(message: string): never
+        environment?: {
+          config?: {
+            consumer?: string
+            root?: string
+            publicDir?: string
+            build?: { copyPublicDir?: boolean }
+          }
+        }
+      },
       output: unknown,
       bundle: unknown,
-    ): void
+    ): Promise<void>
   }
 }
 
