@@ -41,7 +41,9 @@ export function expandDotenv(env, files) {
   const views = [build]
   for (const { vars } of files) {
     // Around this file, everything else as the build sees it; its own names take its values.
-    const around = Object.fromEntries(Object.entries(build).filter(([name]) => !(name in vars)))
+    const around = Object.fromEntries(
+      Object.entries(build).filter(([name]) => !Object.hasOwn(vars, name)),
+    )
     views.push(
       /** @type {Record<string, string>} */ (
         expand({ parsed: { ...vars }, processEnv: around }).parsed
@@ -49,12 +51,14 @@ export function expandDotenv(env, files) {
     )
   }
 
+  // dotenv-expand takes an empty value as unset: `${NAME}` then expands to nothing.
+  const isSet = (/** @type {string} */ name) => Object.hasOwn(build, name) && build[name] !== ''
   const unresolved = []
   for (const { file, vars } of files) {
     for (const [name, raw] of Object.entries(vars)) {
       // dotenv-expand keeps a non-empty environment value and never reads the file's.
-      if (environment[name]) continue
-      if (references(raw).some((reference) => !build[reference])) unresolved.push({ name, file })
+      if (Object.hasOwn(environment, name) && environment[name] !== '') continue
+      if (references(raw).some((reference) => !isSet(reference))) unresolved.push({ name, file })
     }
   }
   return { views, unresolved }

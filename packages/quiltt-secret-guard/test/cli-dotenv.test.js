@@ -94,6 +94,20 @@ describe('a reference that nothing here resolves', () => {
     expect(allOutput(run)).not.toContain('VAULT_VALUE')
   })
 
+  it('counts a variable set empty as unset, and a ${NAME:-fallback} as set', async () => {
+    await writeTree(root, {
+      '.env': 'VAULT_VALUE=\nQUILTT_API_KEY_SECRET=${VAULT_VALUE}\n',
+      'dist/app.js': 'export {}',
+    })
+    const empty = await runCli(root, ['scan', '--require-secret', 'dist'])
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toContain('QUILTT_API_KEY_SECRET in .env refers to a variable')
+    await writeTree(root, { '.env': 'QUILTT_API_KEY_SECRET=${VAULT_VALUE:-ls_sk_fallback_123}\n' })
+    const fallback = await runCli(root, ['scan', '--require-secret', 'dist'])
+    expect(fallback.stderr).toBe('')
+    expect(fallback.code).toBe(0)
+  })
+
   it('is no problem when the environment sets the variable itself, which then wins', async () => {
     await writeTree(root, files)
     const run = await runCli(root, ['scan', '--require-secret', 'dist'], {
