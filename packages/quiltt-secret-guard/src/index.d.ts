@@ -78,10 +78,12 @@ export interface SecretGuardPlugin {
 }
 
 /**
- * Fails a Rollup or Vite client build (`vite build`; SSR builds are skipped) when any emitted chunk, asset or source map
- * contains the value of a secret environment variable: verbatim, JS-escaped, URL-encoded,
- * base64/base64url (at any byte alignment, e.g. inside `Basic base64("id:" + secret)`) or hex.
- * The error names the variable, the encoding and the file, never the value.
+ * Fails a Rollup or Vite client build (`vite build`; SSR builds are skipped) when any emitted
+ * chunk, asset or source map, or under Vite any file it copies from `publicDir`, contains the
+ * value of a secret environment variable: verbatim, JS-escaped, URL-encoded, base64/base64url
+ * (at any byte alignment, e.g. inside `Basic base64("id:" + secret)`) or hex; `.gz` and `.br`
+ * files are read decompressed. The error names the variable, the encoding and the file, never
+ * the value.
  *
  * @example
  * // vite.config.js

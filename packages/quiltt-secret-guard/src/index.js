@@ -16,8 +16,8 @@ import { findLeaks } from './scan.js'
 /** @typedef {import('./bundle-leaks.js').RenderedLeaks} RenderedLeaks */
 
 /**
- * Fails a Rollup or Vite build when any emitted chunk, asset or source map contains the value
- * of a secret environment variable, verbatim or encoded.
+ * Fails a Rollup or Vite build when any emitted chunk, asset or source map, or a file Vite copies
+ * from publicDir, contains the value of a secret environment variable, verbatim or encoded.
  *
  * @example
  * // vite.config.js

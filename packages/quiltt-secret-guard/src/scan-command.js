@@ -58,7 +58,7 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
   // holds a `$`, what follows it is part of the value.
   for (const { name, file } of unresolved) {
     stderr(
-      `quiltt-secret-guard: ${name} in ${file} refers to a variable ($NAME or \${NAME}) that is set neither in the environment nor in ${DOTENV_FILES.join(', ')}, so the build expanded it to nothing and its real value is unknown here. Run the scan where that variable is set; write a "$" that belongs to the value as "\\$".`,
+      `quiltt-secret-guard: ${name} in ${file} refers to a variable ($NAME or \${NAME}) that is set neither in the environment nor in ${DOTENV_FILES.join(', ')}, so the build read that reference as empty and the real value is unknown here. Run the scan where that variable is set; write a "$" that belongs to the value as "\\$".`,
     )
   }
   const missing = names.filter((name) => !targets.some((target) => target.name === name))
