@@ -28,7 +28,7 @@ afterEach(() => {
 })
 
 /** Records what reached the error boundary, instead of the tree. */
-class Boundary extends Component<{ caught: unknown[]; children: ReactNode }, { failed: boolean }> {
+class Boundary extends Component<{ caught: unknown[]; children?: ReactNode }, { failed: boolean }> {
   override state = { failed: false }
   static getDerivedStateFromError() {
     return { failed: true }

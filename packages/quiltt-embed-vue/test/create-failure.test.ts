@@ -35,7 +35,7 @@ function mountButton(onError?: (error: unknown) => void) {
   })
   const caught: unknown[] = []
   const { host } = mount(
-    () => h(QuilttButton, { ...props }, () => 'Link'),
+    () => h(QuilttButton as never, { ...props }, () => 'Link'),
     (error) => caught.push(error),
   )
   return { connectorId, props, caught, click: () => host.querySelector('button')!.click() }
