@@ -199,7 +199,7 @@ export function createSessions(options) {
   const sessions = {
     async issue(input) {
       requireSecret()
-      const parsed = parseUserInput(input)
+      const parsed = await parseUserInput(input)
       const flightKey = flightKeyOf(parsed)
       let flight = flights.get(flightKey)
       if (!flight) {
@@ -211,14 +211,14 @@ export function createSessions(options) {
     },
 
     async get(input) {
-      const userId = await profileOf(parseUserInput(input))
+      const userId = await profileOf(await parseUserInput(input))
       const cached = userId ? await readToken(userId) : undefined
       return valid(cached) ? cached : undefined
     },
 
     async revoke(input) {
       requireSecret()
-      const parsed = parseUserInput(input)
+      const parsed = await parseUserInput(input)
       const flightKey = flightKeyOf(parsed)
       await flights.get(flightKey)?.catch(() => undefined)
       const owner = await waitForLock(`lock:${flightKey}`)
