@@ -5,7 +5,7 @@ import { createAuthApi } from './auth-api.js'
 import { guardedStore } from './guarded-store.js'
 import { createHandler } from './handler.js'
 import { nodeHandlerFor } from './node-handler.js'
-import { missingSecret, resolveOptions } from './options.js'
+import { resolveOptions, secretError } from './options.js'
 import { parseStored, tokenClaims } from './parse-session.js'
 import { SessionError } from './session-error.js'
 import { parseUserInput } from './user-input.js'
@@ -30,7 +30,8 @@ export function createSessions(options) {
   const store = guardedStore(config.store, STORE_TIMEOUT)
   const authApi = createAuthApi(config)
   const requireSecret = () => {
-    if (config.apiKeySecret === undefined) throw missingSecret()
+    const error = secretError(config.secretProblem)
+    if (error) throw error
   }
   // A crashed lock holder is outlived by the lock, and a live one is never: it holds it for one
   // Auth API call (answered within `timeout`, or late within twice that: auth-api.js aborts it
