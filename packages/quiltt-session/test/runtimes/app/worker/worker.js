@@ -10,6 +10,7 @@ const sessions = createSessions({
   apiKeySecret: env.QUILTT_API_KEY_SECRET, // a secret: `wrangler secret put QUILTT_API_KEY_SECRET`
   authUrl: env.QUILTT_AUTH_URL, // unset: Quiltt itself; a quiltt-sandbox for development
 })
+// POST /api/quiltt/session → { token, expiresAt } for the signed-in user (401 when signed out).
 const quilttSession = sessions.handler({ user: currentUser })
 
 export default {
