@@ -19,6 +19,8 @@ const generated = new Set([
   '.nuxt',
   '.output',
   '.svelte-kit',
+  '.astro',
+  '.angular',
   'dist',
   'build',
 ])
