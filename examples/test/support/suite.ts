@@ -26,6 +26,11 @@ export interface SuiteOptions {
   headers?: Record<string, string>
   /** How a signed-in user opens the Connector; default: a click on "Connect your bank". */
   openConnector?: (page: Page) => Promise<void>
+  /**
+   * The spec's tests do not depend on each other: after a failure the rest still run (Playwright
+   * starts a new worker, which starts the app again). Default: serial, the rest skipped.
+   */
+  independent?: boolean
 }
 
 const clickConnect = (page: Page) => page.getByRole('button', { name: 'Connect your bank' }).click()
@@ -60,7 +65,7 @@ export function exampleSuite(example: Example, options: SuiteOptions = {}): () =
   const connectorId = `${example}-example`
 
   test.skip(!selectedExamples().includes(example), 'not in EXAMPLES')
-  test.describe.configure({ mode: 'serial' })
+  if (!options.independent) test.describe.configure({ mode: 'serial' })
   if (options.headers) test.use({ extraHTTPHeaders: options.headers })
   test.describe(`examples/${example}`, () => commonTests(context, options))
 
