@@ -50,6 +50,19 @@ export function run(
   })
 }
 
+/** As `run`, but a non-zero exit throws with the command's output. */
+export async function mustRun(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<RunResult> {
+  const result = await run(command, args, options)
+  if (result.code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed in ${options.cwd}:\n${result.output}`)
+  }
+  return result
+}
+
 /**
  * The environment a build or server starts from: this one without anything Quiltt-, Redis-,
  * framework- or npm-specific, so only what a test passes on purpose reaches the app.
