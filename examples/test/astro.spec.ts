@@ -31,12 +31,10 @@ test('a secret in a PUBLIC_ variable that a page script reads fails astro build'
   expect(output).toMatch(/QUILTT_API_KEY_SECRET|PUBLIC_QUILTT_KEY/)
 })
 
-// A known gap of the guard's Vite plugin, kept here so that it is seen: Astro inlines a small
-// script without imports into the page's HTML. In an on-demand page that HTML is rendered by the
-// server bundle (the script sits in its manifest's `inlinedScripts`), which the plugin skips as
-// server code, so the secret reaches every browser and the build passes. Once the guard checks
-// what Astro inlines, this test passes, Playwright reports it, and `test.fail` comes off.
-test.fail('a secret in a small inlined page script fails astro build (known gap)', async () => {
+// Astro inlines a small script without imports into the page's HTML; in an on-demand page the
+// server bundle renders it (its manifest's `inlinedScripts`), so the guard's Vite plugin must see
+// the chunk before Astro takes it out of the client bundle.
+test('a secret in a small inlined page script fails astro build', async () => {
   const { dir, sandbox } = suite()
   const secret = sandbox.apiKeySecret
   await expectLeakRefused(
