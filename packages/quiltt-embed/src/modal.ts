@@ -75,6 +75,10 @@ export function createModal(
 
   return {
     show() {
+      // A page that replaced its body while the Connector waited prepared (Turbo does on every
+      // visit) took the dialog with it: put it back, its Connector loading again, rather than
+      // have showModal() throw.
+      if (!dialog.isConnected) documentBody()!.append(dialog)
       shown = true
       modal.opener = deepActiveElement()
       pushModal(modal)
