@@ -15,6 +15,20 @@ export interface PageOptions {
   scriptTag?: 'configured'
 }
 
+/**
+ * The harness's pieces (page/harness/), in the order the page loads them: core first (it makes
+ * `window.harness` and the shared kit), page-health before the SDK adds any listener.
+ */
+export const HARNESS = [
+  'core',
+  'page-health',
+  'connectors',
+  'puppet',
+  'modal-view',
+  'contrast',
+  'auto-bind',
+] as const
+
 export function hostPage(
   { bundle = 'esm', csp = 'none', scriptTag }: Record<string, string>,
   ports: { puppet: number; script: number },
@@ -40,7 +54,7 @@ export function hostPage(
       : ''
   const scripts = [
     csp === 'no-trusted-types' ? '/no-trusted-types.js' : '',
-    '/harness.js',
+    ...HARNESS.map((name) => `/harness/${name}.js`),
     bundle === 'iife' ? '/sdk/quiltt-embed.min.js' : '',
     bundle === 'iife' ? '/boot-iife.js' : '',
   ]
