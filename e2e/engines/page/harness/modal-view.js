@@ -19,6 +19,8 @@
             modal: element.getAttribute('aria-modal'),
             label: element.getAttribute('aria-label'),
             inBody: element.parentElement === document.body,
+            // In the top layer as a modal (showModal()): the browser makes the rest inert.
+            isModal: element.matches(':modal'),
           }
         : null
     },
