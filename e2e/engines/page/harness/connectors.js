@@ -82,7 +82,7 @@
     close: (connectorId) => connectors.get(connectorId).connector.close(),
     /** The page's opener button opens this connector (so a real click or Enter does it). */
     bindOpener(connectorId) {
-      document.getElementById('opener').onclick = () => window.harness.open(connectorId)
+      kit.opener().onclick = () => window.harness.open(connectorId)
     },
     destroy: (connectorId) => connectors.get(connectorId).connector.destroy(),
     hasFrame: (connectorId) => Boolean(frameOf(connectorId)),

@@ -61,10 +61,25 @@
   }
   /** The SDK's modal (the page's own dialogs carry no role attribute). */
   const dialog = () => document.querySelector('[role="dialog"]')
+  /** The page's opener button, also where a layout puts it in a shadow root (top-layer.js). */
+  const opener = () =>
+    document.getElementById('opener') ??
+    document.getElementById('bank-link')?.shadowRoot?.getElementById('opener')
   const raf = () =>
     new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 
-  Object.assign(kit, { unique, makeToken, originOf, waitFor, frameOf, plain, nameOf, box, dialog })
+  Object.assign(kit, {
+    unique,
+    makeToken,
+    originOf,
+    waitFor,
+    frameOf,
+    plain,
+    nameOf,
+    box,
+    dialog,
+    opener,
+  })
 
   window.harnessKit = kit
   window.harness = {
