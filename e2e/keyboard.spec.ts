@@ -56,10 +56,15 @@ async function openLoadedAndTabToClose(page: Page): Promise<void> {
   expect(await focused(page)).toBe('close')
 }
 
-/** What the modal changes on the page: root overflow and the number of inert elements. */
+/**
+ * What the modal changes on the page: root overflow, the dialog in the top layer as a modal
+ * (`:modal`, by its label; the browser makes the rest of the page inert for it) and the number
+ * of elements marked inert (the SDK marks none of the page's).
+ */
 const pageState = (page: Page) =>
   page.evaluate(() => ({
     overflowY: getComputedStyle(document.documentElement).overflowY,
+    modal: document.querySelector(':modal')?.getAttribute('aria-label') ?? null,
     inert: Array.from(document.querySelectorAll('*')).filter((el) => (el as HTMLElement).inert)
       .length,
   }))
@@ -120,7 +125,8 @@ test('Escape right after open closes the modal with exitAbort and gives the page
   expect(await focused(page)).toBe('dialog')
   const open = await pageState(page)
   expect(open.overflowY).toBe('hidden')
-  expect(open.inert).toBeGreaterThan(0)
+  expect(open.modal).toBe('Quiltt Connector')
+  expect(open.inert).toBe(before.inert)
 
   await page.keyboard.press('Escape')
   release()
@@ -143,7 +149,7 @@ test('after Load, the keyboard reaches the close button; Enter closes with exitA
   await expect(page.getByRole('dialog')).toHaveCount(0)
   expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitAbort'])
   await expect(page.getByRole('button', { name: OPENER })).toBeFocused()
-  expect(await pageState(page)).toMatchObject({ inert: 0 })
+  expect(await pageState(page)).toMatchObject({ modal: null, inert: 0 })
 })
 
 test('Escape with focus back in the page (not in the Connector) closes it after Load', async ({
