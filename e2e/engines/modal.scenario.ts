@@ -111,7 +111,7 @@ describeEngines('modal', (session) => {
   })
 
   test('the dialog is modal while open, so the page behind takes no focus; given back after', async () => {
-    const { call } = session()
+    const { call, driver } = session()
     const id = await openFromOpener()
     await untilLoaded(id)
     expect(await call('dialog')).toMatchObject({ isModal: true })
@@ -121,6 +121,7 @@ describeEngines('modal', (session) => {
     expect(await call('focus', '#after')).toBe(DIALOG)
     await call('close', id)
     expect(await call('dialog')).toBeNull()
+    expect(await driver.evaluate(`document.querySelectorAll(':modal').length`)).toBe(0)
     expect(await call('focus', '#after')).toBe('a "after"')
   })
 

@@ -15,33 +15,25 @@ export function fitToScreen(
   dialog: HTMLElement,
   panel: HTMLElement,
 ): { fit(): void; stop(): void } {
-  const viewport = window.visualViewport
+  // Every engine the SDK supports has it (null only in a document that is no longer shown).
+  const viewport = window.visualViewport!
   const fit = () => {
-    const { offsetLeft, offsetTop, width, height, scale } = viewport ?? {
-      offsetLeft: 0,
-      offsetTop: 0,
-      width: innerWidth,
-      height: innerHeight,
-      scale: 1,
-    }
+    const { offsetLeft, offsetTop, width, height, scale } = viewport
     const screenWidth = width * scale
     Object.assign(dialog.style, {
-      left: `${offsetLeft}px`,
-      top: `${offsetTop}px`,
       width: `${screenWidth}px`,
       height: `${height * scale}px`,
-      transform: `scale(${1 / scale})`,
+      transform: `translate(${offsetLeft}px,${offsetTop}px) scale(${1 / scale})`,
     })
+    // The panel's width is min(100%, 480px) in CSS: the whole screen's on a narrow one, which
+    // then gets its whole height too, and square corners.
     const whole = screenWidth <= PANEL_WIDTH
-    Object.assign(panel.style, {
-      width: whole ? '100%' : `min(100%,${PANEL_WIDTH}px)`,
-      height: whole ? '100%' : `min(100%,${PANEL_HEIGHT}px)`,
-      borderRadius: whole ? '0' : '12px',
-    })
+    panel.style.height = whole ? '100%' : `min(100%,${PANEL_HEIGHT}px)`
+    panel.style.borderRadius = whole ? '0' : '12px'
   }
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    viewport?.[method]('resize', fit)
-    viewport?.[method]('scroll', fit)
+    viewport[method]('resize', fit)
+    viewport[method]('scroll', fit)
   }
   fit()
   listen('addEventListener')

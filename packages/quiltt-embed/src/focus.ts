@@ -1,19 +1,14 @@
-import { activeElement, documentBody, isConnected } from './dom'
-
-const shadowRootOf = (element: Element): ShadowRoot | null =>
-  Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get!.call(element)
+import { activeElement, documentBody } from './dom'
 
 /**
  * The element that really has focus: `document.activeElement` stops at a shadow host, so this
- * follows open shadow roots down to the button inside a web component.
+ * follows open shadow roots down to the button inside a web component. `shadowRoot` is read
+ * directly: a `<form>`, whose controls can shadow it, cannot host a shadow root, so there it
+ * gives a control (with no `activeElement`) and the form itself is the answer.
  */
 export function deepActiveElement(): Element | null {
   let active: Element | null = activeElement()
-  while (active) {
-    const inner = shadowRootOf(active)?.activeElement
-    if (!inner) break
-    active = inner
-  }
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
   return active
 }
 
@@ -24,7 +19,7 @@ export function deepActiveElement(): Element | null {
  * own members, and a throw here would leave the attempt unsettled.
  */
 export function restoreFocus(opener: Element | null): void {
-  const active = activeElement()
-  if (active && active !== documentBody()) return
-  if (opener instanceof HTMLElement && isConnected(opener)) HTMLElement.prototype.focus.call(opener)
+  // An opener taken out of the page meanwhile cannot take focus: the call does nothing then.
+  if (activeElement() === documentBody() && opener instanceof HTMLElement)
+    HTMLElement.prototype.focus.call(opener)
 }

@@ -13,17 +13,17 @@ import type { NormalizedOptions } from './types'
 // not change it; what it relies on is set after. pointer-events: the page's body may have none
 // (Radix sets it while its dialog is open), and ours would inherit it. Its position and size come
 // from fit-to-screen.ts. No outline: the dialog takes focus only to hear Escape, and a focus ring
-// round the whole screen would tell the user nothing. inset:auto, then left/top: with right and
-// bottom set too (the browser's own rule for a modal dialog), a right-to-left page places it by
-// its right edge instead.
+// round the whole screen would tell the user nothing. Placed by its top-left corner only: with
+// right and bottom set too (the browser's own rule for a modal dialog), a right-to-left page would
+// place it by its right edge.
 const DIALOG =
-  'all:revert;position:fixed;inset:auto;box-sizing:border-box;max-width:none;max-height:none;margin:0;padding:0;border:0;overflow:hidden;outline:0;pointer-events:auto;transform-origin:0 0;background:#0009'
+  'all:revert;position:fixed;inset:0 auto auto 0;max-width:none;max-height:none;margin:0;padding:0;border:0;overflow:hidden;outline:0;pointer-events:auto;transform-origin:0 0;background:#0009'
 // Centred by inset:0 + margin:auto, whatever display a page's rule gives the dialog; its size and
 // corners come from fit-to-screen.ts. The top padding is a bar for the close button, so it never
 // covers the Connector's own controls; the other sides keep the Connector out of notches and home
 // indicators when it fills the screen.
 const PANEL =
-  'position:absolute;inset:0;margin:auto;box-sizing:border-box;padding:calc(40px + max(8px,env(safe-area-inset-top))) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);overflow:hidden;background:#fff;background:light-dark(#fff,#0f172a)'
+  'position:absolute;inset:0;width:min(100%,480px);margin:auto;box-sizing:border-box;padding:calc(40px + max(8px,env(safe-area-inset-top))) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);overflow:hidden;background:#fff;background:light-dark(#fff,#0f172a)'
 // all:revert drops the host page's button rules (white text, padding...) but keeps the browser's
 // focus ring, whose colour is set here (outline-color applies when :focus-visible draws it). At
 // the inline end: top-right, or top-left on a right-to-left page, as dialogs mirror.
