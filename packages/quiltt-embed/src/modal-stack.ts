@@ -47,8 +47,9 @@ function keepInside(event: Event): void {
   if (event.type === 'click' && modal.close.contains(target)) modal.dismiss()
   else if (event.type === 'keydown' && (event as KeyboardEvent).key === 'Escape') {
     // The browser's own Escape would next close the dialog below ours (the page's): it is ours.
+    // Only the newest modal can have focus: the browser makes the older ones inert.
     event.preventDefault()
-    if (modal === shown.at(-1)) modal.dismiss()
+    modal.dismiss()
   }
 }
 

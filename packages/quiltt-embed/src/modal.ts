@@ -18,8 +18,8 @@ import type { NormalizedOptions } from './types'
 // place it by its right edge.
 const DIALOG =
   'all:revert;position:fixed;inset:0 auto auto 0;max-width:none;max-height:none;margin:0;padding:0;border:0;overflow:hidden;outline:0;pointer-events:auto;transform-origin:0 0;background:#0009'
-// Centred by inset:0 + margin:auto, whatever display a page's rule gives the dialog; its size and
-// corners come from fit-to-screen.ts. The top padding is a bar for the close button, so it never
+// Centred by inset:0 + margin:auto, whatever display a page's rule gives the dialog; 480 px wide
+// at most (fit-to-screen.ts sets its height and corners by the screen's width). The top padding is a bar for the close button, so it never
 // covers the Connector's own controls; the other sides keep the Connector out of notches and home
 // indicators when it fills the screen.
 const PANEL =
@@ -55,7 +55,8 @@ export function createModal(
   const close = styled('button', CLOSE, { type: 'button', 'aria-label': labels.close })
   const modal: ShownModal = { dialog, close, opener: null, dismiss: onDismiss }
   let shown = false
-  // The browser's own Escape (a close request) closes only the top modal, ours: we close it.
+  // A close request that did not come as an Escape we handled (Android's back gesture): ours,
+  // the top modal, is the one it closes; we close it, with exitAbort.
   dialog.oncancel = (event) => {
     event.preventDefault()
     onDismiss()
@@ -75,6 +76,10 @@ export function createModal(
 
   return {
     show() {
+      // A page that replaced its body while the Connector waited prepared (Turbo does on every
+      // visit) took the dialog with it: put it back, its Connector loading again, rather than
+      // have showModal() throw.
+      if (!dialog.isConnected) documentBody()!.append(dialog)
       shown = true
       modal.opener = deepActiveElement()
       pushModal(modal)

@@ -1,5 +1,6 @@
 // Where the modal's parts sit: a prepared Connector is laid out at the size it is shown at (a
-// closed <dialog> is display: none), and the close button is at the inline end (SPEC §6.1).
+// closed <dialog> is display: none) and is shown in body even if the page took it out meanwhile;
+// the close button is at the inline end (SPEC §6.1).
 import { afterEach, expect, test, vi } from 'vitest'
 import { cleanup, create, dialogs, frameOf, receivedMessages, uniqueId } from './helpers'
 import { pageLoads } from './preload-helpers'
@@ -28,6 +29,17 @@ test('a preloaded Connector loads at the size it is shown at, and showing it doe
   expect(atLoad.width).toBeGreaterThan(0)
   expect(atLoad).toEqual({ width: frame.clientWidth, height: frame.clientHeight })
   expect(await pageLoads(connector.connectorId)).toBe(1)
+})
+
+test('a prepared modal the page took out (a body replaced) still opens, modal, in body', async () => {
+  const connector = create()
+  await connector.preload()
+  const dialog = frameOf(connector.connectorId)!.closest('dialog')!
+  dialog.remove()
+  await connector.open()
+  expect(dialog.parentElement).toBe(document.body)
+  expect(dialog.matches(':modal')).toBe(true)
+  expect(connector.state).toBe('open')
 })
 
 test.each([
