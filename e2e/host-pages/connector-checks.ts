@@ -16,6 +16,8 @@ export interface HostPage {
   opener?: (page: Page) => Locator
   /** What the user clicks to open the Connector; default: the opener. */
   openBy?: (page: Page) => Locator
+  /** What the page does once the Connector shows, awaited before any check. */
+  whenShown?: (page: Page) => Promise<void>
 }
 
 export const sdkDialog = (page: Page): Locator =>
@@ -85,6 +87,7 @@ export async function openConnector(page: Page, host: HostPage): Promise<void> {
   await loadPage(page, host)
   await clickToOpen(page, host)
   await shown(connector(page))
+  await host.whenShown?.(page)
 }
 
 /** The Connector is what the user hits at its centre: nothing covers it or lets the click by. */

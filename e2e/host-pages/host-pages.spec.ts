@@ -40,7 +40,12 @@ const PAGES: Record<string, HostPage> = {
     // The card's text: a click there focuses the form itself (tabindex), which opens it.
     openBy: (page) => formCard(page).getByText('Link your bank'),
   },
-  'a page with a late max-z-index banner': { path: 'late-banner.html', pageDialog: false },
+  'a page with a late max-z-index banner': {
+    path: 'late-banner.html',
+    pageDialog: false,
+    // The page adds it on quiltt:load, after our dialog opened, across the top of the viewport.
+    whenShown: (page) => expect(page.getByRole('complementary')).toContainText('We use cookies'),
+  },
   'a right-to-left page': { path: 'rtl.html', pageDialog: false },
 }
 
