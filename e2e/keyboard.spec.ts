@@ -6,9 +6,9 @@
 // moves focus to its heading when it renders, after which its keys are its own; so "Escape right
 // after open" holds the Connector's page until the key is pressed, to be deterministic on a
 // loaded machine.
-import type { Page, Route } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { logEntries, loggedEvents, modalConnector, shown } from './helpers'
+import { holdConnectorPage, logEntries, loggedEvents, modalConnector, shown } from './helpers'
 
 const OPENER = 'Connect in a modal'
 
@@ -67,23 +67,6 @@ const pageState = (page: Page) =>
     inert: Array.from(document.querySelectorAll('*')).filter((el) => (el as HTMLElement).inert)
       .length,
   }))
-
-/** Holds the Connector's page request until the returned function is called. */
-async function holdConnectorPage(page: Page): Promise<() => void> {
-  let release!: () => void
-  const released = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  await page.route(
-    (url) => url.hostname.endsWith('.localhost') && url.searchParams.get('mode') === 'INLINE',
-    async (route: Route) => {
-      await released
-      // The iframe may be gone by now, cancelling the request.
-      await route.continue().catch(() => undefined)
-    },
-  )
-  return release
-}
 
 test.beforeEach(async ({ page }) => {
   // Short enough that the page scrolls, so the scroll lock has something to lock.

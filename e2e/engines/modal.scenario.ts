@@ -1,8 +1,8 @@
 // The modal in each engine, driven by real input: focus moves into the dialog and stays there
-// under Tab and Shift+Tab, Escape and the close button close it and give focus back, the page
-// behind is inert (the browser's doing: the dialog is modal, in the top layer) and its scroll
-// locked without a shift, and the layout is full screen on a phone
-// and a centred panel on a desktop (measured, and kept as screenshots).
+// under Tab and Shift+Tab, Escape and the close button close it and give focus back, the dialog
+// is modal in the top layer (the browser makes the page behind inert) and page scroll is locked
+// without a shift, and the layout is full screen on a phone and a centred panel on a desktop
+// (measured, and kept as screenshots).
 import { fileURLToPath } from 'node:url'
 import { beforeEach, expect, test } from 'vitest'
 import type { Key } from './driver'
@@ -52,6 +52,7 @@ describeEngines('modal', (session) => {
       modal: 'true',
       label: 'Quiltt Connector',
       inBody: true,
+      isModal: true,
     })
     expect(await call('active')).toBe(DIALOG)
   })
@@ -109,16 +110,17 @@ describeEngines('modal', (session) => {
     expect(await call('active')).toBe(OPENER)
   })
 
-  test('the page behind is inert while open (a modal dialog) and given back after', async () => {
+  test('the dialog is modal while open, so the page behind takes no focus; given back after', async () => {
     const { call, driver } = session()
     const id = await openFromOpener()
     await untilLoaded(id)
-    expect(await driver.evaluate(`document.querySelector('dialog').matches(':modal')`)).toBe(true)
-    // The browser's doing, not the SDK's: no element of the page is marked inert.
+    expect(await call('dialog')).toMatchObject({ isModal: true })
+    // The browser makes the page inert for a modal dialog; the SDK marks none of its elements.
     expect((await call<PageState>('page')).inert).toEqual([])
-    // Blocked by the modal dialog, the page cannot take focus: it stays in the dialog.
+    // The page cannot take focus: it stays in the dialog.
     expect(await call('focus', '#after')).toBe(DIALOG)
     await call('close', id)
+    expect(await call('dialog')).toBeNull()
     expect(await driver.evaluate(`document.querySelectorAll(':modal').length`)).toBe(0)
     expect(await call('focus', '#after')).toBe('a "after"')
   })
