@@ -54,6 +54,8 @@ export interface AutoBindConfig {
   connectorUrl?: string | undefined
   /** URL of connector.js for `data-quiltt-transport="script"` (sandbox or test hosts only). */
   scriptUrl?: string | undefined
+  /** Further hosts trusted with the session token, as `createConnector`'s `trustedHosts`. */
+  trustedHosts?: readonly string[] | undefined
   /** If given, markup naming any other Connector ID is not bound. */
   connectorIds?: readonly string[] | undefined
   /** Page-wide `themeMode`; an element's `data-quiltt-theme-mode` overrides it. */
@@ -120,6 +122,7 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       transport: transport === 'script' ? scriptTransport : iframeTransport,
       connectorUrl: config.connectorUrl,
       scriptUrl: config.scriptUrl,
+      trustedHosts: config.trustedHosts,
       themeMode: themeMode as ThemeMode | undefined,
       labels: config.labels,
     })
