@@ -1,7 +1,7 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
-import { documentScripts, elementCall, isConnected, querySelectorAll } from './dom'
+import { elementCall, isConnected, querySelector, querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { reportUnheard } from './report-unheard'
 import { scriptTransport } from './script-transport'
@@ -51,8 +51,7 @@ const claimed = new WeakSet<Element>()
  */
 const quilttsOwn = (element: Element) =>
   elementCall(element, 'matches', QUILTT_MARKUP) &&
-  (Object.hasOwn(window, 'Quiltt') ||
-    [...documentScripts()].some((script) => script.src.split(/[?#]/)[0]!.endsWith('/connector.js')))
+  (Object.hasOwn(window, 'Quiltt') || !!querySelector('script[src*="/connector.js"]'))
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
