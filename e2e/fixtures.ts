@@ -11,6 +11,12 @@ export interface SandboxStats {
   sessionsRevoked: number
   scriptRequests: number
   connectorPageRequests: number
+  /** What each request said about its caller (SPEC §4.4), oldest first; null for nothing. */
+  agents: {
+    connectorPages: (string | null)[]
+    scripts: (string | null)[]
+    authApi: (string | null)[]
+  }
 }
 
 interface WorkerFixtures {

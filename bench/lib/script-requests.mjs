@@ -12,8 +12,10 @@
 export async function countScriptRequests(context, { url, token, scriptUrl, count = 10 }) {
   const page = await context.newPage()
   let requests = 0
+  // The SDK adds its agent to the query (?agent=quiltt-embed/…): the same script, whatever the query.
+  const script = (url) => url.split(/[?#]/)[0]
   page.on('request', (request) => {
-    if (request.url() === scriptUrl) requests += 1
+    if (script(request.url()) === script(scriptUrl)) requests += 1
   })
   try {
     await page.goto(url)

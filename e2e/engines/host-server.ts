@@ -2,6 +2,7 @@
 // to the SDK tests' two fixture servers, reused as they are: the puppet Connector on every
 // `http://{id}.localhost:PORT` (another origin per connectorId) and the connector.js stand-in on
 // `http://cdn.localhost:PORT` (with request counts). The host page loads the BUILT bundles.
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -10,6 +11,9 @@ import { startScriptFixtureServer } from '../../packages/quiltt-embed/test/scrip
 import { HARNESS, hostPage, type PageOptions } from './host-page'
 
 const root = new URL('../../', import.meta.url)
+const { version: sdkVersion } = JSON.parse(
+  readFileSync(new URL('packages/quiltt-embed/package.json', root), 'utf8'),
+)
 const FILES: Record<string, URL> = {
   '/sdk/index.js': new URL('packages/quiltt-embed/dist/index.js', root),
   '/sdk/quiltt-embed.min.js': new URL('packages/quiltt-embed/dist/quiltt-embed.min.js', root),
@@ -32,7 +36,7 @@ export interface Servers {
   scriptPort: number
   /** The host page URL for these options. */
   pageUrl(options?: PageOptions): string
-  /** How many requests the connector.js server received for exactly `url`. */
+  /** How many requests the connector.js server received for `url` as the SDK loads it (agent added). */
   scriptRequests(url: string): Promise<number>
   close(): Promise<void>
 }
@@ -88,7 +92,10 @@ export async function startServers(): Promise<Servers> {
       return url.href
     },
     async scriptRequests(scriptUrl) {
-      const { pathname, search } = new URL(scriptUrl)
+      // As the built SDK requests it: with its agent added to the query (SPEC §4.2, §4.4).
+      const loaded = new URL(scriptUrl)
+      loaded.searchParams.set('agent', `quiltt-embed/${sdkVersion}`)
+      const { pathname, search } = loaded
       const stats = `http://127.0.0.1:${script.port}/__stats?path=${encodeURIComponent(pathname + search)}`
       return ((await (await fetch(stats)).json()) as { count: number }).count
     },

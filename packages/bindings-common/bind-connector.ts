@@ -40,7 +40,10 @@ interface Made {
    */
   connector?: Connector | undefined
   failure?: ConnectorError | undefined
-  /** connectorId, connectionId, institution, transport: a change makes a different Connector. */
+  /**
+   * connectorId, connectionId, institution, transport, and where the token may go (connectorUrl,
+   * scriptUrl, trustedHosts by value): a change makes a different Connector, judged again.
+   */
   identity: unknown[]
   /** The token source and session keys: a change is a different session, maybe another user. */
   session: unknown[]
@@ -67,7 +70,16 @@ const sourceKey = (source: unknown) =>
 
 /** What the props ask for, in the terms of {@link Made}. */
 const keysOf = ({ options, token, sessionKeys }: Wanted) => ({
-  identity: [options.connectorId, options.connectionId, options.institution, options.transport],
+  identity: [
+    options.connectorId,
+    options.connectionId,
+    options.institution,
+    options.transport,
+    options.connectorUrl,
+    options.scriptUrl,
+    // A new array with the same hosts (an inline `trustedHosts={['…']}`) is no change.
+    JSON.stringify(options.trustedHosts),
+  ],
   session: [typeof token, sourceKey(token), ...sessionKeys],
   // Labels are an object of strings: compared by value.
   appearance: JSON.stringify([options.themeMode, options.labels]),

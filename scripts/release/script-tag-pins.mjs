@@ -1,6 +1,7 @@
 // Where the docs pin the script-tag build: every `<script src=".../quiltt-embed@VERSION/dist/
-// quiltt-embed.min.js" integrity="sha384-…">` in the READMEs and the quick-start page the tests
-// load. The version step rewrites them; release:check compares them with the build.
+// quiltt-embed.min.js" integrity="sha384-…">` in the READMEs and the pages the tests load (the
+// quick start, and moving over from Quiltt's connector.js). The version step rewrites them;
+// release:check compares them with the build.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +16,12 @@ const SCRIPT_TAG =
 
 /** Files that may pin the script tag (README samples must equal the quick-start page). */
 export function pinFiles() {
-  const files = ['README.md', 'demo/README.md', 'e2e/script-tag/quick-start.html']
+  const files = [
+    'README.md',
+    'demo/README.md',
+    'e2e/script-tag/quick-start.html',
+    'e2e/script-tag/moving-over.html',
+  ]
   for (const dir of ['packages', 'examples']) {
     if (!existsSync(join(root, dir))) continue
     for (const name of readdirSync(join(root, dir))) files.push(`${dir}/${name}/README.md`)

@@ -38,6 +38,7 @@ const OPTIONS: string[] = [
   'timeout',
   'connectorUrl',
   'scriptUrl',
+  'trustedHosts',
   ...EVENTS.map(callbackOf),
 ]
 

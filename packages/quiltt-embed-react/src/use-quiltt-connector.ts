@@ -57,9 +57,10 @@ export function useConnector(
 
 /**
  * One connector per component: created after mount, re-created when `connectorId`,
- * `connectionId`, `institution` or `transport` changes, destroyed on unmount. A new token source
- * or `sessionKey` is used from the next open on; new `themeMode` or `labels` too. Callbacks are
- * read at call time, so new ones apply without re-creating it.
+ * `connectionId`, `institution`, `transport`, `connectorUrl`, `scriptUrl` or `trustedHosts` (by
+ * value) changes, destroyed on unmount. A new token source or `sessionKey` is used from the next
+ * open on; new `themeMode` or `labels` too. Callbacks are read at call time, so new ones apply
+ * without re-creating it.
  *
  * @example
  * const { open, state } = useQuilttConnector({ connectorId: 'abc123', token: { url: '/api/quiltt/session' } })

@@ -1,6 +1,7 @@
 // Options a re-render hands over as new objects are compared by value: `{ url }` token sources by
 // their url, `themeMode` and `labels` by what they say. A change applies at the next open and
 // discards a prepared Connector; an equal one keeps it (SPEC §6, §10).
+import type { ConnectorError } from 'quiltt-embed'
 import { createElement as h } from 'react'
 import { afterEach, expect, test } from 'vitest'
 import {
@@ -82,6 +83,47 @@ test('a { url } with another url discards it: the next open asks the new url', a
     '/api/alice/session',
     '/api/bob/session',
   ])
+})
+
+test('trustedHosts by value: the same hosts keep the prepared Connector, other hosts discard it', async () => {
+  const token = makeToken()
+  const app = renderProbe({ token, trustedHosts: ['a.example'] })
+  await app.actions().preload()
+  const prepared = frameOf(app.connectorId)!
+  app.rerender({ token, trustedHosts: ['a.example'] })
+  expect(prepared.isConnected).toBe(true)
+  app.rerender({ token, trustedHosts: ['b.example'] })
+  expect(prepared.isConnected).toBe(false)
+})
+
+test('a host taken out of trustedHosts is no longer used: the next open is refused, nothing loads', async () => {
+  const errors: ConnectorError[] = []
+  const settings = {
+    token: makeToken(),
+    connectorUrl: 'https://{connectorId}.quiltt.proxy.example',
+    onError: (error: ConnectorError) => errors.push(error),
+  }
+  const app = renderProbe({ ...settings, trustedHosts: ['*'] })
+  // Not listed: refused at creation, so open() rejects.
+  const first = await app
+    .actions()
+    .open()
+    .catch((error: unknown) => error)
+  expect(first).toMatchObject({ code: 'INVALID_OPTIONS' })
+  const host = `${app.connectorId}.quiltt.proxy.example`
+  app.rerender({ ...settings, trustedHosts: [host] })
+  expect(errors).toHaveLength(1)
+  // The author stops trusting it: the Connector made while it was trusted must not stay.
+  app.rerender({ ...settings, trustedHosts: [] })
+  const refused = await app
+    .actions()
+    .open()
+    .catch((error: unknown) => error)
+  expect(refused).toMatchObject({ code: 'INVALID_OPTIONS' })
+  expect((refused as ConnectorError).message).toContain(host)
+  expect((refused as ConnectorError).message).toContain('trustedHosts')
+  expect(iframes()).toEqual([])
+  expect(errors.at(-1)).toBe(refused)
 })
 
 const themeOf = (frame: HTMLIFrameElement) => new URL(frame.src).searchParams.get('theme_mode')

@@ -61,6 +61,9 @@ describe('a change of these props re-creates the Connector', () => {
     ['connectionId', { connectionId: 'conn_a' }, { connectionId: 'conn_b' }],
     ['institution', { institution: 'Chase' }, { institution: 'Ally' }],
     ['transport', {}, { transport: iframeTransport }],
+    // Where the token may go: judged again at creation (SPEC §3.1, §4.4).
+    ['connectorUrl', {}, { connectorUrl: `${connectorUrl}/` }],
+    ['trustedHosts', { trustedHosts: ['a.example'] }, { trustedHosts: ['a.example', 'b.example'] }],
   ]
   test.each(cases)('%s', async (_name, before, after) => {
     const { frame, onLoad, update } = await loadedContainer(before)
@@ -84,9 +87,20 @@ describe('a change of these props re-creates the Connector', () => {
 })
 
 test('other option changes keep the Connector', async () => {
-  const { frame, onLoad, update } = await loadedContainer({ timeout: 15_000 })
-  update({ timeout: 20_000, nonce: 'n0nce', appLauncherUrl: 'https://app.example/return' })
+  const { frame, onLoad, update } = await loadedContainer({
+    timeout: 15_000,
+    trustedHosts: ['a.example'],
+  })
+  // trustedHosts in a new array naming the same hosts is no change: compared by value.
+  update({
+    timeout: 20_000,
+    nonce: 'n0nce',
+    appLauncherUrl: 'https://app.example/return',
+    trustedHosts: ['a.example'],
+  })
   await sync(frame)
   expect(frame.isConnected).toBe(true)
   expect(onLoad).toHaveBeenCalledTimes(1)
+  // A connector option, not an attribute of the element.
+  expect(document.querySelector('[trustedhosts], [trusted-hosts]')).toBeNull()
 })

@@ -73,6 +73,7 @@ export const connectorProps = [
   'timeout',
   'connectorUrl',
   'scriptUrl',
+  'trustedHosts',
   'as',
   // Declared, so a component knows whether its parent listens to `@error`: only then does its
   // connector have an `error` listener, and an error nobody hears reaches the console.

@@ -29,8 +29,9 @@ export interface QuilttConnector {
 
 /**
  * One connector per component: created when it mounts, re-created when `connectorId`,
- * `connectionId`, `institution` or `transport` changes, destroyed when it unmounts. A new token
- * source or `sessionKey` is used from the next open on; new `themeMode` or `labels` too. Pass a
+ * `connectionId`, `institution`, `transport`, `connectorUrl`, `scriptUrl` or `trustedHosts` (by
+ * value) changes, destroyed when it unmounts. A new token source or `sessionKey` is used from the
+ * next open on; new `themeMode` or `labels` too. Pass a
  * getter or a ref for reactive options; callbacks are read when they run.
  *
  * @example

@@ -1,6 +1,7 @@
 // Options handed over as new objects are compared by value: `{ url }` token sources by their url,
 // `themeMode` and `labels` by what they say. A change applies at the next open and discards a
 // prepared Connector; an equal one keeps it; one on screen is left alone (SPEC §6, §10).
+import type { ConnectorError } from 'quiltt-embed'
 import { afterEach, expect, test } from 'vitest'
 import { defineComponent, h, nextTick, shallowRef } from 'vue'
 import {
@@ -63,6 +64,47 @@ test('a new { url } object with the same url keeps the prepared Connector; anoth
     '/api/alice/session',
     '/api/bob/session',
   ])
+})
+
+test('trustedHosts by value: the same hosts keep the prepared Connector, other hosts discard it', async () => {
+  const token = makeToken()
+  const app = mountProbe({ token, trustedHosts: ['a.example'] })
+  await app.actions().preload()
+  const prepared = frameOf(app.connectorId)!
+  await app.change({ token, trustedHosts: ['a.example'] })
+  expect(prepared.isConnected).toBe(true)
+  await app.change({ token, trustedHosts: ['b.example'] })
+  expect(prepared.isConnected).toBe(false)
+})
+
+test('a host taken out of trustedHosts is no longer used: the next open is refused, nothing loads', async () => {
+  const errors: ConnectorError[] = []
+  const settings = {
+    token: makeToken(),
+    connectorUrl: 'https://{connectorId}.quiltt.proxy.example',
+    onError: (error: ConnectorError) => errors.push(error),
+  }
+  const app = mountProbe({ ...settings, trustedHosts: ['*'] })
+  // Not listed: refused at creation, so open() rejects.
+  const first = await app
+    .actions()
+    .open()
+    .catch((error: unknown) => error)
+  expect(first).toMatchObject({ code: 'INVALID_OPTIONS' })
+  const host = `${app.connectorId}.quiltt.proxy.example`
+  await app.change({ ...settings, trustedHosts: [host] })
+  expect(errors).toHaveLength(1)
+  // The author stops trusting it: the Connector made while it was trusted must not stay.
+  await app.change({ ...settings, trustedHosts: [] })
+  const refused = await app
+    .actions()
+    .open()
+    .catch((error: unknown) => error)
+  expect(refused).toMatchObject({ code: 'INVALID_OPTIONS' })
+  expect((refused as ConnectorError).message).toContain(host)
+  expect((refused as ConnectorError).message).toContain('trustedHosts')
+  expect(iframes()).toEqual([])
+  expect(errors.at(-1)).toBe(refused)
 })
 
 const themeOf = (frame: HTMLIFrameElement) => new URL(frame.src).searchParams.get('theme_mode')

@@ -1,7 +1,7 @@
 import { invalidOption } from './check-url'
 import type { ConnectorError } from './connector-error'
 import { createConnector } from './create-connector'
-import { elementCall, isConnected, querySelectorAll } from './dom'
+import { elementCall, isConnected, querySelector, querySelectorAll } from './dom'
 import { iframeTransport } from './iframe-transport'
 import { reportUnheard } from './report-unheard'
 import { scriptTransport } from './script-transport'
@@ -14,7 +14,11 @@ import type {
   TokenSource,
 } from './types'
 
-const SELECTOR = '[data-quiltt-button],[data-quiltt-container]'
+/** Elements in the markup of Quiltt's own connector.js: the same names without `data-`. */
+const QUILTT_MARKUP = '[quiltt-button],[quiltt-container]'
+const SELECTOR = `[data-quiltt-button],[data-quiltt-container],${QUILTT_MARKUP}`
+/** Quiltt's attribute names, read as their `data-quiltt-*` forms (which win on one element). */
+const QUILTT_NAMES = ['button', 'container', 'connection', 'institution', 'theme-mode']
 const EVENTS = [
   'open',
   'load',
@@ -25,15 +29,29 @@ const EVENTS = [
   'navigate',
   'error',
 ] as const
-/** Settings that decide where a token comes from or goes: never taken from markup. */
+/**
+ * Settings that decide where a token comes from or goes, or where the user is sent back: never
+ * taken from markup. Each names where it belongs.
+ */
 const AUTHOR_ONLY = {
   'data-quiltt-token': 'token',
   'data-quiltt-token-url': 'data-token-url',
   'data-quiltt-connector-url': 'data-connector-url',
   'data-quiltt-script-url': 'data-script-url',
+  'quiltt-app-launcher-uri': 'appLauncherUrl',
+  'data-quiltt-app-launcher-url': 'appLauncherUrl',
 }
 /** Elements bound by any autoBind() call, so however often it runs each is bound once. */
 const claimed = new WeakSet<Element>()
+
+/**
+ * Whether `element` is Quiltt's un-prefixed markup on a page that has Quiltt's connector.js
+ * (defined, or a tag still loading, ours for the script transport included). connector.js binds
+ * that markup itself, so it is left to it: one click must never open two Connectors.
+ */
+const quilttsOwn = (element: Element) =>
+  elementCall(element, 'matches', QUILTT_MARKUP) &&
+  (Object.hasOwn(window, 'Quiltt') || !!querySelector('script[src*="/connector.js"]'))
 
 /** Detail of the `quiltt:*` DOM events. */
 export interface QuilttEventDetail {
@@ -54,6 +72,8 @@ export interface AutoBindConfig {
   connectorUrl?: string | undefined
   /** URL of connector.js for `data-quiltt-transport="script"` (sandbox or test hosts only). */
   scriptUrl?: string | undefined
+  /** Further hosts trusted with the session token, as `createConnector`'s `trustedHosts`. */
+  trustedHosts?: readonly string[] | undefined
   /** If given, markup naming any other Connector ID is not bound. */
   connectorIds?: readonly string[] | undefined
   /** Page-wide `themeMode`; an element's `data-quiltt-theme-mode` overrides it. */
@@ -79,8 +99,11 @@ function dispatch(element: Element, name: string, detail: QuilttEventDetail): vo
 function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   // getAttribute, not dataset: a missing data-* key on a DOMStringMap falls through to a
   // (possibly polluted) Object.prototype.
+  const attribute = (name: string) => elementCall(element, 'getAttribute', name)
   const data = (name: string) =>
-    elementCall(element, 'getAttribute', `data-quiltt-${name}`) ?? undefined
+    attribute(`data-quiltt-${name}`) ??
+    (QUILTT_NAMES.includes(name) ? attribute(`quiltt-${name}`) : null) ??
+    undefined
   const container = data('container')
   const inline = container !== undefined
   const connectorId = (inline ? container : data('button')) as string
@@ -95,7 +118,11 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       if (elementCall(element, 'hasAttribute', name))
         throw invalidOption(
           name,
-          `left out of page markup, which must not decide where a token comes from or goes: set ${home} on the quiltt-embed script tag, or pass it to autoBind(root, config)`,
+          `left out of page markup, which must not decide where a token or the user goes: ${
+            home === 'appLauncherUrl'
+              ? 'pass appLauncherUrl to createConnector() in your own code'
+              : `set ${home} on the quiltt-embed script tag, or pass it to autoBind(root, config)`
+          }`,
         )
     }
     if (connectorIds && !connectorIds.includes(connectorId))
@@ -120,6 +147,7 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
       transport: transport === 'script' ? scriptTransport : iframeTransport,
       connectorUrl: config.connectorUrl,
       scriptUrl: config.scriptUrl,
+      trustedHosts: config.trustedHosts,
       themeMode: themeMode as ThemeMode | undefined,
       labels: config.labels,
     })
@@ -145,13 +173,13 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
   // At most one preload until the next open: a failed one is simply retried by a cold open().
   let preloaded = false
   const preload = () => {
-    if (!preloaded) connector.preload().catch(() => {})
+    if (!preloaded && !quilttsOwn(element)) connector.preload().catch(() => {})
     preloaded = true
   }
   // Failures already arrive as `quiltt:error`; the rejection itself needs no second report.
   const open = () => {
     preloaded = false
-    connector.open().catch(() => {})
+    if (!quilttsOwn(element)) connector.open().catch(() => {})
   }
   const observer =
     mode === 'visible'
@@ -184,8 +212,10 @@ function bind(element: HTMLElement, config: AutoBindConfig): () => void {
 
 /**
  * Binds every `data-quiltt-button` / `data-quiltt-container` element under `root`, now and when
- * added later; removed elements are unbound. An element already bound (by this or another call)
- * is left alone. Returns a function that unbinds everything this call bound.
+ * added later; removed elements are unbound. Quiltt's own `quiltt-button` / `quiltt-container`
+ * markup binds too, except while the page has Quiltt's connector.js, which binds it itself. An
+ * element already bound (by this or another call) is left alone. Returns a function that unbinds
+ * everything this call bound.
  *
  * @example
  * // <button data-quiltt-button="abc123">Link your bank</button>
@@ -205,7 +235,7 @@ export function autoBind(root: ParentNode = document, config: AutoBindConfig = {
     const found = querySelectorAll<HTMLElement>(root, SELECTOR)
     if (root instanceof HTMLElement && elementCall(root, 'matches', SELECTOR)) found.unshift(root)
     for (const element of found) {
-      if (!claimed.has(element)) {
+      if (!claimed.has(element) && !quilttsOwn(element)) {
         claimed.add(element)
         bound.set(element, bind(element, own))
       }

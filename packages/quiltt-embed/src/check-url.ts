@@ -9,6 +9,13 @@ export function invalidOption(option: string, expected: string): ConnectorError 
 export const MAX_URL_LENGTH = 8192
 
 /**
+ * Loopback host names as the URL parser leaves them (lower case, IPv6 in brackets, IPv4 in dotted
+ * decimal): `localhost`, `*.localhost`, `127.0.0.1`, `[::1]`, and nothing else.
+ */
+export const isLoopback = (hostname: string) =>
+  ['localhost', '127.0.0.1', '[::1]'].includes(hostname) || hostname.endsWith('.localhost')
+
+/**
  * Parses a URL option: `https:` (or `http:` on loopback only, where traffic never leaves the
  * machine), at most 8,192 characters, no credentials, and for an origin-only option no path, query or fragment. Throws
  * `INVALID_OPTIONS` naming the option.
@@ -22,11 +29,7 @@ export function checkUrl(value: unknown, option: string, originOnly?: boolean): 
   if (
     typeof value !== 'string' ||
     value.length > MAX_URL_LENGTH ||
-    !(
-      protocol === 'https:' ||
-      (protocol === 'http:' &&
-        /^(localhost|[\w.-]+\.localhost|127\.0\.0\.1|\[::1\])$/i.test(hostname!))
-    ) ||
+    !(protocol === 'https:' || (protocol === 'http:' && isLoopback(hostname!))) ||
     // With credentials in it, href no longer starts with the origin.
     !(originOnly ? href === `${origin}/` : href!.startsWith(`${origin}/`))
   ) {

@@ -3,6 +3,7 @@ import { createFrame } from './frame'
 import { createModal } from './modal'
 import { conceal } from './styled'
 import { defineTransport } from './transport'
+import { agent } from './version'
 
 /**
  * The default transport: our own iframe, in the container or in a modal we draw. Mounted hidden
@@ -28,6 +29,7 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
       institution: config.institution,
       app_launcher_url: config.appLauncherUrl,
       theme_mode: config.themeMode,
+      agent,
       // Origin and path only: the query and fragment may hold the host page's private data.
       embed_location: location.origin + location.pathname,
     }

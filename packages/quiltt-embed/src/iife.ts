@@ -35,6 +35,8 @@ function readScriptTag(): AutoBindConfig {
     connectorUrl: read('connector-url'),
     scriptUrl: read('script-url'),
     connectorIds: read('connector-ids')?.split(/\s+/),
+    // Space-separated host names, as connector IDs are.
+    trustedHosts: read('trusted-hosts')?.match(/\S+/g) ?? undefined,
     themeMode: read('theme-mode') as AutoBindConfig['themeMode'],
     labels: {
       dialog: read('label-dialog'),

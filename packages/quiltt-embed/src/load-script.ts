@@ -32,21 +32,28 @@ let policy: Policy | undefined
  */
 const quilttSdk = () => (Object.hasOwn(window, 'Quiltt') ? window.Quiltt : undefined)
 
+/** A script URL's origin and path: its query (`?agent=…`) does not make it another script. */
+const withoutQuery = (url: string) => url.split(/[?#]/)[0]
+
 /**
  * Loads Quiltt's connector.js once and resolves `window.Quiltt`. A tag already in the page for
- * the same URL is reused; a failure forgets the attempt (and removes our tag) so the next call
- * retries.
+ * the same origin and path is reused; a failure forgets the attempt (and removes our tag) so the
+ * next call retries.
  */
 export function loadScript(url: string, timeout: number, nonce = ''): Promise<ConnectorSDK> {
   let promise = loading.get(url)
   if (!promise) {
     promise = new Promise((resolve, reject) => {
       if (quilttSdk()) return resolve(quilttSdk()!)
-      // Reuse a tag for this URL only while it is still loading: one that finished without
-      // defining window.Quiltt has failed, and waiting on it would hang.
-      const existing = performance.getEntriesByName(url).length
-        ? undefined
-        : [...documentScripts()].find((script) => script.src === url && !abandoned.has(script))
+      // A tag of the same origin and path is this script whatever its query (the page's own may
+      // carry no agent, or another). Reuse it only while it is still loading: one that finished
+      // without defining window.Quiltt has failed, and waiting on it would hang.
+      const existing = [...documentScripts()].find(
+        (script) =>
+          withoutQuery(script.src) === withoutQuery(url) &&
+          !abandoned.has(script) &&
+          !performance.getEntriesByName(script.src).length,
+      )
       const script = existing ?? createElement('script')
       const listen = (method: 'addEventListener' | 'removeEventListener') => {
         script[method]('load', done)

@@ -1,3 +1,4 @@
+import { checkHost } from './check-host'
 import { parseSessionToken } from './check-token'
 import { checkUrl, invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
@@ -6,6 +7,7 @@ import { field } from './is-record'
 import { sameOriginUrl } from './token-from-url'
 import { driverOf } from './transport'
 import type { ConnectorOptions, NormalizedOptions, TokenSource, Transport } from './types'
+import { agent } from './version'
 
 /** The SDK's own words when the page gives none. */
 const DEFAULT_LABELS = { dialog: 'Quiltt Connector', close: 'Close', loading: 'Loading\u2026' }
@@ -93,20 +95,26 @@ export function normalizeOptions(
       'container',
       "an element of this page's document, or its selector (iframe transport only)",
     )
+  const { trustedHosts } = own
+  // A list, not one string: `trustedHosts: 'host'` is a mistake worth naming.
+  if (trustedHosts !== undefined && !Array.isArray(trustedHosts))
+    throw invalidOption('trustedHosts', 'an array of host names')
+  // Judged after {connectorId} is filled in: a template cannot smuggle in another host.
+  const origin = checkUrl(
+    (own.connectorUrl ?? 'https://{connectorId}.quiltt.app').replace('{connectorId}', connectorId),
+    'connectorUrl',
+    true,
+  )
+  const script = checkUrl(own.scriptUrl ?? 'https://cdn.quiltt.io/v1/connector.js', 'scriptUrl')
+  // Who loads it, as @quiltt/react's own loader says (SPEC §4.4).
+  script.searchParams.set('agent', agent)
   return Object.assign(own, {
     token: checkTokenSource(own.token),
     labels: checkLabels(own.labels),
     transport: driver,
     container: element as HTMLElement | undefined,
     timeout,
-    origin: checkUrl(
-      (own.connectorUrl ?? 'https://{connectorId}.quiltt.app').replace(
-        '{connectorId}',
-        connectorId,
-      ),
-      'connectorUrl',
-      true,
-    ).origin,
-    scriptUrl: checkUrl(own.scriptUrl ?? 'https://cdn.quiltt.io/v1/connector.js', 'scriptUrl').href,
+    origin: checkHost(origin, 'connectorUrl', trustedHosts).origin,
+    scriptUrl: checkHost(script, 'scriptUrl', trustedHosts).href,
   })
 }

@@ -80,10 +80,23 @@ export interface ConnectorOptions {
   labels?: ConnectorLabels | undefined
   /** Milliseconds `open()` waits for the token provider, then for the Connector's Load. Default 15000. */
   timeout?: number | undefined
-  /** Template of the Connector origin. Default `'https://{connectorId}.quiltt.app'`. */
+  /**
+   * Template of the Connector origin. Default `'https://{connectorId}.quiltt.app'`. Only Quiltt's
+   * hosts (`https:` on `quiltt.app`, `quiltt.io`, `quiltt.dev` and their subdomains), loopback
+   * from a loopback page, and `trustedHosts` are accepted: the session token goes there.
+   */
   connectorUrl?: string | undefined
-  /** Script transport: URL of `connector.js`. Default `'https://cdn.quiltt.io/v1/connector.js'`. */
+  /** Script transport: URL of `connector.js`. Default `'https://cdn.quiltt.io/v1/connector.js'`; same host rule. */
   scriptUrl?: string | undefined
+  /**
+   * Further hosts you trust with your users' session tokens, for `connectorUrl` and `scriptUrl`
+   * (a Quiltt host behind your own proxy): exact host names, any case, no wildcard; `https:` on
+   * the default port only. From your code or the SDK's script tag, never from page markup.
+   *
+   * @example
+   * createConnector({ connectorId, token, connectorUrl: 'https://{connectorId}.quiltt.example.com', trustedHosts: ['abc123.quiltt.example.com'] })
+   */
+  trustedHosts?: readonly string[] | undefined
   onEvent?: ConnectorEvents['event'] | undefined
   onOpen?: ConnectorEvents['open'] | undefined
   onLoad?: ConnectorEvents['load'] | undefined

@@ -21,6 +21,7 @@ test('every optional option given as undefined: the defaults apply (iframe trans
     labels: undefined,
     timeout: undefined,
     scriptUrl: undefined,
+    trustedHosts: undefined,
     onEvent: undefined,
     onOpen: undefined,
     onLoad: undefined,
@@ -37,5 +38,5 @@ test('every optional option given as undefined: the defaults apply (iframe trans
   const [dialog] = dialogs()
   const src = new URL(dialog!.querySelector('iframe')!.src)
   // Unset options send no parameter at all (not the string "undefined").
-  expect([...src.searchParams.keys()].sort()).toEqual(['embed_location', 'mode', 'token'])
+  expect([...src.searchParams.keys()].sort()).toEqual(['agent', 'embed_location', 'mode', 'token'])
 })

@@ -233,7 +233,7 @@ describe('connectorUrl', () => {
   test.each([
     'https://{connectorId}.quiltt.app',
     'https://{connectorId}.quiltt.app/',
-    'https://connector.quiltt.test',
+    'https://connector.quiltt.dev',
     'http://abc.localhost:1',
     'http://{connectorId}.localhost:8080',
     'http://localhost:3000',

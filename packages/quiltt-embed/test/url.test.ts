@@ -1,6 +1,6 @@
 // The Connector iframe URL and attributes (SPEC §4.1).
 import { afterEach, expect, test, vi } from 'vitest'
-import { createConnector } from '../src/index'
+import { createConnector, version } from '../src/index'
 import {
   cleanup,
   create,
@@ -17,7 +17,7 @@ import {
 
 afterEach(cleanup)
 
-test('the URL is the connector origin with mode, token and embed_location only', async () => {
+test('the URL is the connector origin with mode, token, agent and embed_location only', async () => {
   const token = makeToken()
   const connector = create({ token, container: makeContainer() })
   const frame = await openAndGetFrame(connector)
@@ -25,9 +25,11 @@ test('the URL is the connector origin with mode, token and embed_location only',
   expect(url.origin).toBe(originOf(connector.connectorId))
   expect(url.pathname).toBe('/')
   expect(url.hash).toBe('')
-  expect([...url.searchParams.keys()].sort()).toEqual(['embed_location', 'mode', 'token'])
+  expect([...url.searchParams.keys()].sort()).toEqual(['agent', 'embed_location', 'mode', 'token'])
   expect(url.searchParams.get('mode')).toBe('INLINE')
   expect(url.searchParams.get('token')).toBe(token)
+  // Who embeds the Connector, in our own name (SPEC §4.4), as Quiltt's SDKs say theirs.
+  expect(url.searchParams.get('agent')).toBe(`quiltt-embed/${version}`)
   expect(url.searchParams.get('embed_location')).toBe(embedLocation())
 })
 
@@ -62,6 +64,7 @@ test('connectionId, institution and appLauncherUrl are passed when given', async
   })
   const url = new URL((await openAndGetFrame(connector)).src)
   expect([...url.searchParams.keys()].sort()).toEqual([
+    'agent',
     'app_launcher_url',
     'connectionId',
     'embed_location',

@@ -1,4 +1,5 @@
 // @ts-check
+import { recordAgent } from './agents.js'
 import {
   bearerToken,
   readJsonBody,
@@ -35,6 +36,8 @@ export function requireSecret(ctx, req, res) {
  * @param {SandboxContext} ctx @param {Req} req @param {Res} res @param {URL} url
  */
 export async function handleAuthApi(ctx, req, res, url) {
+  if (url.pathname === '/v1/users/sessions' || url.pathname === '/v1/users/session')
+    recordAgent(ctx.stats.agents.authApi, req.headers['quiltt-sdk-agent'])
   if (url.pathname === '/v1/users/sessions') {
     if (req.method !== 'POST') return sendMethodNotAllowed(res, ['POST'])
     return issueSession(ctx, req, res)

@@ -1,6 +1,7 @@
 // @ts-check
 import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
+import { recordAgent } from './agents.js'
 import { sendError, sendMethodNotAllowed, sendNotFound } from './http-util.js'
 
 /** @typedef {import('./context.js').SandboxContext} SandboxContext */
@@ -34,6 +35,7 @@ export function createCdn(ctx) {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendMethodNotAllowed(res, ['GET', 'HEAD'])
     ctx.stats.scriptRequests += 1
+    recordAgent(ctx.stats.agents.scripts, url.searchParams.get('agent'))
     if (ctx.faults.takeScriptFailure()) {
       return sendError(res, 500, 'Internal Server Error', 'Injected by POST /__sandbox/faults.')
     }

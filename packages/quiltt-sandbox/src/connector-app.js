@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
 import { findBank } from '../public/connector/banks.js'
+import { recordAgent } from './agents.js'
 import {
   ASSET_HEADERS,
   renderAppPage,
@@ -72,6 +73,7 @@ export function createConnectorApp(ctx) {
 /** @param {SandboxContext} ctx @param {Res} res @param {URL} url @param {string} connectorId */
 async function appPage(ctx, res, url, connectorId) {
   ctx.stats.connectorPageRequests += 1
+  recordAgent(ctx.stats.agents.connectorPages, url.searchParams.get('agent'))
   const fault = ctx.faults.forConnector(connectorId)
   if (fault.status) return sendHtml(res, fault.status, renderStatusPage(fault.status))
   const query = url.searchParams

@@ -1,4 +1,5 @@
 // @ts-check
+import { createAgents } from './agents.js'
 import { createFaults } from './faults.js'
 import { createProfileStore } from './profiles.js'
 import { createRateLimiter } from './rate-limit.js'
@@ -6,7 +7,7 @@ import { createTokenService } from './tokens.js'
 
 /**
  * @typedef {import('./options.js').ResolvedOptions} ResolvedOptions
- * @typedef {{ sessionsIssued: number, sessionsRevoked: number, scriptRequests: number, connectorPageRequests: number }} Stats
+ * @typedef {{ sessionsIssued: number, sessionsRevoked: number, scriptRequests: number, connectorPageRequests: number, agents: import('./agents.js').Agents }} Stats
  * @typedef {ReturnType<typeof createContext>} SandboxContext
  */
 
@@ -22,6 +23,7 @@ export function createContext(config) {
     sessionsRevoked: 0,
     scriptRequests: 0,
     connectorPageRequests: 0,
+    agents: createAgents(),
   }
   return {
     config,

@@ -14,6 +14,39 @@ afterAll(() => sandbox.close())
 /** @param {string} token */
 const withToken = (token) => ({ authorization: `Bearer ${token}` })
 
+describe('Quiltt-SDK-Agent', () => {
+  test('every Auth API call’s header is recorded as it arrived, a missing one as null', async () => {
+    const agent = { 'quiltt-sdk-agent': 'quiltt-session/1.2.3 (Node/20.20.2)' }
+    const stats = async () =>
+      (
+        await request(sandbox, {
+          path: '/__sandbox/stats',
+          headers: { authorization: `Bearer ${sandbox.apiKeySecret}` },
+        })
+      ).json.agents.authApi
+    const issued = await request(sandbox, {
+      method: 'POST',
+      path: '/v1/users/sessions',
+      headers: { authorization: `Bearer ${sandbox.apiKeySecret}`, ...agent },
+    })
+    const { token } = issued.json
+    await request(sandbox, {
+      path: '/v1/users/session',
+      headers: { ...withToken(token), ...agent },
+    })
+    await request(sandbox, {
+      method: 'DELETE',
+      path: '/v1/users/session',
+      headers: withToken(token),
+    })
+    expect((await stats()).slice(-3)).toEqual([
+      agent['quiltt-sdk-agent'],
+      agent['quiltt-sdk-agent'],
+      null,
+    ])
+  })
+})
+
 describe('startSandbox', () => {
   test('resolves the documented URLs and a long random secret', () => {
     expect(sandbox.port).toBeGreaterThan(0)

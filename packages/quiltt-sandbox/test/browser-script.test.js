@@ -109,6 +109,33 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
     expect(second.connectionId).toBe(first.connectionId)
   })
 
+  test("Quiltt's markup: a click inside a quiltt-button opens that Connector once, with its attributes", async () => {
+    const { token } = await issueSession(env.sandbox)
+    await env.page.evaluate((token) => {
+      const w = /** @type {any} */ (window)
+      w.Quiltt.authenticate(token)
+      w.Quiltt.onEvent((/** @type {string} */ type) => w.events.push([type]))
+      // Added after connector.js ran: Quiltt's markup is bound whenever it appears.
+      const button = document.createElement('button')
+      button.type = 'button'
+      button.setAttribute('quiltt-button', 'abc')
+      button.setAttribute('quiltt-institution', 'Sandbox Bank')
+      button.setAttribute('quiltt-theme-mode', 'dark')
+      const label = document.createElement('span')
+      label.textContent = 'Link with markup'
+      button.append(label)
+      document.querySelector('main')?.append(button)
+    }, token)
+    await env.page.getByText('Link with markup').click()
+    await dialog().waitFor()
+    await expectEvents(['opened', 'loaded'])
+    expect(await env.page.getByRole('dialog').count()).toBe(1)
+    const src = new URL(String(await frame().owner().getAttribute('src')))
+    expect(src.origin).toBe(`http://abc.localhost:${env.sandbox.port}`)
+    expect(src.searchParams.get('institution')).toBe('Sandbox Bank')
+    expect(src.searchParams.get('theme_mode')).toBe('dark')
+  })
+
   test('open() before authenticate ends in exited.errored', async () => {
     await env.page.evaluate(() => {
       const w = /** @type {any} */ (window)

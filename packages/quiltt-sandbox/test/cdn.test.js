@@ -25,6 +25,16 @@ test('connector.js is JavaScript, never cached, and counted', async () => {
   expect((await stats()).scriptRequests - before.scriptRequests).toBe(2)
 })
 
+test('each connector.js request’s agent is recorded as it arrived, none as null', async () => {
+  const agent = 'quiltt-embed/1.2.3'
+  await request(sandbox, {
+    host: 'cdn.localhost',
+    path: `/v1/connector.js?agent=${encodeURIComponent(agent)}`,
+  })
+  await script()
+  expect((await stats()).agents.scripts.slice(-2)).toEqual([agent, null])
+})
+
 test('failScriptRequests fails exactly the next N requests', async () => {
   const set = await control(sandbox, 'POST', '/__sandbox/faults', { failScriptRequests: 2 })
   expect(set.status).toBe(204)

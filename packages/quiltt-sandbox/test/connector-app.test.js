@@ -216,7 +216,20 @@ describe('faults', () => {
     const after = (await control(sandbox, 'GET', '/__sandbox/stats')).json
     expect(after.connectorPageRequests - before.connectorPageRequests).toBe(2)
     expect(Object.keys(after).sort()).toEqual(
-      ['connectorPageRequests', 'scriptRequests', 'sessionsIssued', 'sessionsRevoked'].sort(),
+      [
+        'agents',
+        'connectorPageRequests',
+        'scriptRequests',
+        'sessionsIssued',
+        'sessionsRevoked',
+      ].sort(),
     )
+  })
+
+  test('stats record the agent each Connector page load carried (null for none)', async () => {
+    await page({ agent: 'quiltt-embed/1.2.3' })
+    await page({})
+    const { agents } = (await control(sandbox, 'GET', '/__sandbox/stats')).json
+    expect(agents.connectorPages.slice(-2)).toEqual(['quiltt-embed/1.2.3', null])
   })
 })

@@ -1,6 +1,7 @@
 // @ts-check
 // Quiltt's Auth API: the only place the API key secret is used, in one Authorization header.
 import { parseSession } from './parse-session.js'
+import { sdkAgent } from './sdk-agent.js'
 import { SessionError } from './session-error.js'
 
 /** @typedef {import('./index.js').Session} Session */
@@ -9,6 +10,8 @@ import { SessionError } from './session-error.js'
  * @param {{ authUrl: URL, apiKeySecret: string | undefined, fetch: typeof globalThis.fetch, timeout: number, now: () => number }} config
  */
 export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
+  // Read once: the runtime does not change under a running server.
+  const agent = sdkAgent()
   /**
    * @param {string} method
    * @param {string} bearer
@@ -23,7 +26,7 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
     try {
       request = new Request(new URL(path, authUrl), {
         method,
-        headers: headersFor(bearer, body !== undefined),
+        headers: headersFor(bearer, body !== undefined, agent),
         body: body === undefined ? undefined : JSON.stringify(body),
         // Not followed: a redirect must never carry the Authorization header to another host.
         // 'manual' rather than 'error', which workerd refuses; the answer is checked below.
@@ -174,13 +177,18 @@ function parseRetryAfter(header) {
 
 /**
  * The headers of every Auth API call. The secret (or a session token) goes in Authorization and
- * nowhere else.
+ * nowhere else; Quiltt-SDK-Agent says who is calling (SPEC §4.4).
  * @param {string} bearer
  * @param {boolean} hasBody
+ * @param {string} agent
  */
-function headersFor(bearer, hasBody) {
+function headersFor(bearer, hasBody, agent) {
   /** @type {Record<string, string>} */
-  const headers = { authorization: `Bearer ${bearer}`, accept: 'application/json' }
+  const headers = {
+    authorization: `Bearer ${bearer}`,
+    accept: 'application/json',
+    'quiltt-sdk-agent': agent,
+  }
   if (hasBody) headers['content-type'] = 'application/json'
   return headers
 }

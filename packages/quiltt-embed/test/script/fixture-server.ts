@@ -293,7 +293,8 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
     }
 
     if (url.pathname === '/v1/connector.js') {
-      // Variants, all keyed on the exact URL so each test has its own:
+      // Variants, all keyed on the exact URL (whatever its `agent`, as the SDK adds one and a
+      // page's own tag may not) so each test has its own:
       // fail=N      → HTTP 500 for the first N requests of this URL, then the script
       // noglobal=1  → a script that runs but never defines window.Quiltt
       // hold=KEY    → no answer until /__release?key=KEY (never, if nobody releases it)
@@ -302,7 +303,11 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
         held.set(hold, [...(held.get(hold) ?? []), response])
         await new Promise((resolve) => response.once('release', resolve))
       }
-      if ((counts.get(key) ?? 0) <= Number(query.get('fail') ?? 0)) {
+      const script = new URL(url)
+      script.searchParams.delete('agent')
+      const scriptKey = `script ${script.pathname}${script.search}`
+      counts.set(scriptKey, (counts.get(scriptKey) ?? 0) + 1)
+      if ((counts.get(scriptKey) ?? 0) <= Number(query.get('fail') ?? 0)) {
         return send(response, 500, 'text/plain', 'fixture: failing on purpose')
       }
       if (query.get('noglobal'))

@@ -1,8 +1,9 @@
 // Helpers for the script-transport and autoBind tests: URLs on the script fixture server, session
 // tokens, the fake connector.js's call log, and cleanup. Waits are conditions, never sleeps.
 import { expect, inject, vi } from 'vitest'
+import sdkPackage from '../../package.json'
 import type { Connector, ConnectorOptions } from '../../src/index'
-import { ConnectorError, createConnector, scriptTransport } from '../../src/index'
+import { ConnectorError, createConnector, scriptTransport, version } from '../../src/index'
 
 /** A call recorded by the fake connector.js: `['connect', id, options]`, `['onLoad', id, fn]`, … */
 export type QuilttCall = [name: string, ...args: unknown[]]
@@ -34,6 +35,19 @@ export function scriptUrl(variant: Record<string, string> = {}): string {
   url.searchParams.set('t', unique('s'))
   for (const [key, value] of Object.entries(variant)) url.searchParams.set(key, value)
   return url.href
+}
+
+/** What the SDK calls itself to Quiltt (SPEC §4.4), on connector.js and on the Connector URL. */
+export const agent = `quiltt-embed/${version}`
+
+/**
+ * `url` as the SDK requests connector.js: with its `agent` added to the query. The source under
+ * test says `quiltt-embed/0.0.0-test`; the built script-tag bundle the package's own version.
+ */
+export function withAgent(url: string, built?: 'built'): string {
+  const loaded = new URL(url)
+  loaded.searchParams.set('agent', built ? `quiltt-embed/${sdkPackage.version}` : agent)
+  return loaded.href
 }
 
 /** How many requests the server received for exactly this URL. */

@@ -14,6 +14,7 @@ import {
   scriptUrl,
   steps,
   unique,
+  withAgent,
 } from './helpers'
 
 afterEach(cleanup)
@@ -36,7 +37,7 @@ test('preload() loads connector.js once, asks for no token and mounts nothing', 
   // A second handle on the same script shares the one download.
   await createScriptConnector({ scriptUrl: url, token }).preload()
 
-  expect(await requestCount(url)).toBe(1)
+  expect(await requestCount(withAgent(url))).toBe(1)
   expect(window.Quiltt).toBeDefined()
   expect(calls()).toEqual([])
   expect(tokenCalls).toBe(0)
@@ -57,7 +58,7 @@ test('open() after preload() drives connector.js without downloading it again', 
   ])
   expect(events).toEqual(['opened', 'loaded'])
   expect(connector.state).toBe('open')
-  expect(await requestCount(url)).toBe(1)
+  expect(await requestCount(withAgent(url))).toBe(1)
 })
 
 test('a failed connector.js preload rejects SCRIPT_LOAD_FAILED silently, and open() retries', async () => {
@@ -69,7 +70,7 @@ test('a failed connector.js preload rejects SCRIPT_LOAD_FAILED silently, and ope
   expect(errors).toEqual([])
   expect(connector.state).toBe('idle')
   await connector.open()
-  expect(await requestCount(url)).toBe(2)
+  expect(await requestCount(withAgent(url))).toBe(2)
   expect(connector.state).toBe('open')
 })
 
@@ -129,7 +130,7 @@ test('strict CSP, script transport: preload() loads connector.js through the pol
   expect(report.prepared).toMatchObject({ frames: 0, quiltt: 'object' })
   expect(report.opened.calls).toEqual(['authenticate', 'connect', 'open'])
   expect(report.events).toEqual(['opened', 'loaded'])
-  expect(await requestCount(url)).toBe(1)
+  expect(await requestCount(withAgent(url, 'built'))).toBe(1)
 })
 
 // A page that prepares the Connector as early as it can calls preload() from a <head> script,

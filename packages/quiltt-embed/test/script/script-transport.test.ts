@@ -19,6 +19,7 @@ import {
   steps,
   unique,
   waitForQuilttOpen,
+  withAgent,
 } from './helpers'
 
 afterEach(cleanup)
@@ -246,8 +247,8 @@ describe('loading connector.js', () => {
     for (const connector of connectors) emit(connector.connectorId, 'Load')
     await Promise.all(opening)
 
-    expect(await requestCount(url)).toBe(1)
-    expect(scriptTags(url)).toHaveLength(1)
+    expect(await requestCount(withAgent(url))).toBe(1)
+    expect(scriptTags(withAgent(url))).toHaveLength(1)
     expect(steps().filter(([name]) => name === 'authenticate')).toHaveLength(10)
   })
 
@@ -260,17 +261,17 @@ describe('loading connector.js', () => {
     const error = await rejection(connector.open())
     expect(error.code).toBe('SCRIPT_LOAD_FAILED')
     expect(errors).toEqual([error])
-    expect(scriptTags(url)).toHaveLength(0)
+    expect(scriptTags(withAgent(url))).toHaveLength(0)
     expect(connector.state).toBe('idle')
-    expect(await requestCount(url)).toBe(1)
+    expect(await requestCount(withAgent(url))).toBe(1)
 
     const opening = connector.open()
     await waitForQuilttOpen(connector.connectorId)
     emit(connector.connectorId, 'Load')
     await opening
     expect(connector.state).toBe('open')
-    expect(await requestCount(url)).toBe(2)
-    expect(scriptTags(url)).toHaveLength(1)
+    expect(await requestCount(withAgent(url))).toBe(2)
+    expect(scriptTags(withAgent(url))).toHaveLength(1)
   })
 
   test('an element with id="Quiltt" (named access on window) is not taken for connector.js', async () => {
@@ -284,7 +285,7 @@ describe('loading connector.js', () => {
     await waitForQuilttOpen(connector.connectorId)
     emit(connector.connectorId, 'Load')
     await opening
-    expect(await requestCount(url)).toBe(1)
+    expect(await requestCount(withAgent(url))).toBe(1)
     expect(steps()[0]![0]).toBe('authenticate')
   })
 
@@ -296,7 +297,7 @@ describe('loading connector.js', () => {
     expect(error.code).toBe('SCRIPT_LOAD_FAILED')
     expect(error.cause).toBeInstanceOf(Error)
     expect(error.message).toMatch(/window\.Quiltt/)
-    expect(scriptTags(url)).toHaveLength(0)
+    expect(scriptTags(withAgent(url))).toHaveLength(0)
   })
 
   test('an existing <script src=scriptUrl> still loading is reused, not requested again', async () => {
@@ -312,8 +313,39 @@ describe('loading connector.js', () => {
     await opening
 
     expect(await requestCount(url)).toBe(1)
+    expect(await requestCount(withAgent(url))).toBe(0)
     expect(scriptTags(url)).toEqual([tag])
   })
+
+  test.each([
+    ["Quiltt's own agent", { agent: 'Quiltt/6.1.0 (React/19)' }],
+    ['another query', { v: '2' }],
+  ])(
+    'an existing tag of the same origin and path, with %s, is reused while it loads',
+    async (_, query) => {
+      // The page loads connector.js itself (as @quiltt/react does, with its own agent); our
+      // scriptUrl names the same script, so it must not be downloaded and run a second time.
+      const key = unique('hold')
+      const url = scriptUrl({ hold: key })
+      const theirs = new URL(url)
+      for (const [name, value] of Object.entries(query)) theirs.searchParams.set(name, value)
+      const tag = adopt(document.createElement('script'), document.head)
+      tag.src = theirs.href
+
+      const connector = createScriptConnector({ scriptUrl: url })
+      const opening = connector.open()
+      await expect.poll(() => requestCount(theirs.href)).toBe(1)
+      await release(key)
+      await waitForQuilttOpen(connector.connectorId)
+      emit(connector.connectorId, 'Load')
+      await opening
+
+      expect(await requestCount(withAgent(url))).toBe(0)
+      expect(
+        Array.from(document.scripts).filter((script) => script.src.includes('/v1/connector.js')),
+      ).toEqual([tag])
+    },
+  )
 
   test('an existing <script src=scriptUrl> that already ran is reused, not requested again', async () => {
     const url = scriptUrl()
@@ -330,6 +362,7 @@ describe('loading connector.js', () => {
     await opening
 
     expect(await requestCount(url)).toBe(1)
+    expect(await requestCount(withAgent(url))).toBe(0)
     expect(scriptTags(url)).toEqual([tag])
   })
 
@@ -369,7 +402,9 @@ describe('loading connector.js', () => {
       const outcomes = [await attempt(connector)]
       if (outcomes[0] !== 'opened') outcomes.push(await attempt(connector))
       expect(outcomes.at(-1), `outcomes: ${outcomes.join(', ')}`).toBe('opened')
-      expect(await requestCount(url)).toBe(2)
+      // The page's failed request, then ours.
+      expect(await requestCount(url)).toBe(1)
+      expect(await requestCount(withAgent(url))).toBe(1)
     },
   )
 
@@ -378,7 +413,7 @@ describe('loading connector.js', () => {
     const connector = createScriptConnector({ scriptUrl: url, nonce: 'r4nd0m-n0nce' })
     const opening = connector.open()
     await waitForQuilttOpen(connector.connectorId)
-    const [tag] = scriptTags(url)
+    const [tag] = scriptTags(withAgent(url))
     expect(tag?.nonce).toBe('r4nd0m-n0nce')
     emit(connector.connectorId, 'Load')
     await opening
@@ -395,8 +430,8 @@ describe('loading connector.js', () => {
     expect(String((error.cause as Error)?.message)).toContain('500 ms')
     expect(performance.now() - started).toBeGreaterThanOrEqual(450)
     expect(errors).toEqual([error])
-    expect(scriptTags(url)).toHaveLength(0)
-    await expect.poll(() => requestCount(url)).toBe(1)
+    expect(scriptTags(withAgent(url))).toHaveLength(0)
+    await expect.poll(() => requestCount(withAgent(url))).toBe(1)
   })
 
   test('connector.js loads but Quiltt never reports Load within `timeout` → LOAD_TIMEOUT', async () => {
@@ -528,7 +563,7 @@ describe('destroy()', () => {
       const url = scriptUrl({ hold: key })
       const connector = createScriptConnector({ scriptUrl: url })
       const opening = connector.open().catch((error: unknown) => error)
-      await expect.poll(() => requestCount(url)).toBe(1)
+      await expect.poll(() => requestCount(withAgent(url))).toBe(1)
       connector[method]()
       expect(connector.state).toBe(state)
       const settled = await opening

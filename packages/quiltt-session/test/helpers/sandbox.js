@@ -9,7 +9,7 @@ export async function sandboxAuth(options) {
     sandbox,
     authUrl: sandbox.authUrl,
     apiKeySecret: sandbox.apiKeySecret,
-    /** @returns {Promise<{ sessionsIssued: number, sessionsRevoked: number }>} */
+    /** @returns {Promise<{ sessionsIssued: number, sessionsRevoked: number, agents: { authApi: (string | null)[] } }>} */
     async stats() {
       const response = await fetch(`${sandbox.authUrl}/__sandbox/stats`, {
         headers: { authorization: `Bearer ${sandbox.apiKeySecret}` },

@@ -1,8 +1,10 @@
 // One runtime's server, started from the installed copy (global-setup.ts) against a sandbox, and
 // the checks every runtime must pass: a signed-in user gets a token Quiltt accepts, with the
-// SDK's request (`{}` as JSON) and with a bare POST, and no user gets a 401.
+// SDK's request (`{}` as JSON) and with a bare POST, and no user gets a 401. Quiltt's Auth API
+// hears who called: `Quiltt-SDK-Agent: quiltt-session/<version> (<this runtime>)`.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -23,7 +25,14 @@ export interface RuntimeServer {
   stop(): Promise<void>
 }
 
+const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'))
+/** The package's version, and the runtimes' versions as app/package.json pins them. */
+const sessionVersion: string = readJson('../../package.json').version
+export const pinned: Record<string, string> = readJson('./app/package.json').devDependencies
+
 export interface RuntimeSpec {
+  /** How the runtime names itself in the agent header (SPEC §4.4), e.g. `Deno/2.9.6`. */
+  agent: string
   /** The command, relative to the installed copy (its node_modules/.bin) and its arguments. */
   command: (port: number) => { bin: string; args: string[]; cwd: string }
   /** The Quiltt settings go in the environment, or in a file the runtime reads (.dev.vars). */
@@ -170,6 +179,11 @@ export function runtimeSuite(name: string, spec: RuntimeSpec) {
     }
     // The second request is served from the isolate's memoryStore: Quiltt was asked once.
     expect(tokens[1]).toBe(tokens[0])
+    const stats = await fetch(`${context.sandbox.authUrl}/__sandbox/stats`, {
+      headers: { authorization: `Bearer ${context.sandbox.apiKeySecret}` },
+    })
+    const { agents } = (await stats.json()) as { agents: { authApi: (string | null)[] } }
+    expect(agents.authApi).toEqual([`quiltt-session/${sessionVersion} (${spec.agent})`])
     const check = await fetch(`${context.sandbox.authUrl}/v1/users/session`, {
       headers: { authorization: `Bearer ${tokens[0]}` },
     })

@@ -6,6 +6,7 @@ import { connectSandboxBank, modalConnector } from '../../../../examples/test/su
 import { runtimeSuite } from './support'
 
 const suite = runtimeSuite('Workers', {
+  agent: 'Cloudflare-Workers',
   command: (port) => ({
     bin: 'wrangler',
     args: ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0'],

@@ -281,4 +281,28 @@
     },
   }
   Object.defineProperty(window, 'Quiltt', { value: Quiltt, configurable: true, writable: true })
+
+  // Quiltt's markup, bound as Quiltt's connector.js binds it: a click on an element with
+  // `quiltt-button` (or inside one) opens that Connector, Reconnect with `quiltt-connection`, else
+  // Connect; `quiltt-institution`, `quiltt-theme-mode` and `quiltt-app-launcher-uri` are passed on.
+  // One listener on the document, so elements added later count too. quiltt-embed leaves this
+  // markup to connector.js whenever the page has it: two dialogs after one click is a double open.
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('[quiltt-button]') : null
+    const connectorId = target?.getAttribute('quiltt-button') ?? ''
+    if (!target || !ID.test(connectorId)) return
+    const attribute = (/** @type {string} */ name) =>
+      target.getAttribute(`quiltt-${name}`) || undefined
+    const connectionId = attribute('connection')
+    const options = {
+      institution: attribute('institution'),
+      // Any string: connectorUrl() passes on only light, dark or auto.
+      themeMode: /** @type {any} */ (attribute('theme-mode')),
+      appLauncherUrl: attribute('app-launcher-uri'),
+    }
+    const connector = connectionId
+      ? Quiltt.reconnect(connectorId, { ...options, connectionId })
+      : Quiltt.connect(connectorId, options)
+    connector.open()
+  })
 })()
