@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { build } from 'esbuild'
 import {
   PUBLISHED_PACKAGES,
   publishPackages,
@@ -106,14 +107,25 @@ async function importEveryEntry(app) {
        if (!(error instanceof ConnectorError) || error.code !== 'INVALID_OPTIONS') throw error
      }`,
   )
-  // A bundler building for the browser gets quiltt-session's guard, which refuses to load.
+  // A bundler building for the browser gets quiltt-session's guard, which refuses to load. Node
+  // itself always matches `node`, which the exports list before `browser` (server runtimes first),
+  // so the browser build is made as a bundler makes it: esbuild, platform browser.
+  const bundle = await build({
+    stdin: { contents: "import 'quiltt-session'", resolveDir: app, loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  })
+  const browserBundle = join(app, 'browser-bundle.mjs')
+  writeFileSync(browserBundle, bundle.outputFiles[0].contents)
   const browser = await node(
     app,
-    `try { await import('quiltt-session'); console.log('loaded') } catch (error) { console.log(error.message) }`,
-    ['--conditions=browser'],
+    `try { await import('./browser-bundle.mjs'); console.log('loaded') } catch (error) { console.log(error.message) }`,
   )
   if (!/runs on your server/.test(browser.stdout)) {
-    throw new Error(`quiltt-session loaded under the browser condition: ${browser.stdout}`)
+    throw new Error(`quiltt-session loaded in a browser bundle: ${browser.stdout}`)
   }
   return checked
 }
