@@ -555,9 +555,12 @@ describe('destroy()', () => {
     const connector = createScriptConnector({ scriptUrl: url, timeout: 300 })
     expect((await rejection(connector.open())).code).toBe('SCRIPT_LOAD_FAILED')
 
-    // The held connector.js answers late, and another connector brings window.Quiltt from a URL
-    // that answers at once: the failed connector must still never be driven.
-    await release(key)
+    // The held connector.js answers late and defines window.Quiltt; another connector then drives
+    // that Quiltt. The failed connector must still never be driven. (Wait for the late script to
+    // run: a connector started before it would load a second copy of the fake, and whichever
+    // ran last would own window.__quilttEmit.)
+    expect(await release(key)).toBe(1)
+    await expect.poll(() => Object.hasOwn(window, 'Quiltt')).toBe(true)
     const other = createScriptConnector({ scriptUrl: scriptUrl() })
     const otherOpening = other.open()
     await waitForQuilttOpen(other.connectorId)
