@@ -15,6 +15,13 @@ type Policy = { createScriptURL(url: string): string }
 
 /** One download per script URL, however many connectors a page has. */
 const loading = new Map<string, Promise<ConnectorSDK>>()
+/**
+ * Our own tags still downloading after an attempt gave up on them, by URL. A slow connector.js
+ * keeps coming after its deadline; a second tag for the same URL would download and run it twice
+ * (two `window.Quiltt`s: the connector drives one, the page keeps the other), so a retry waits on
+ * the same download instead.
+ */
+const downloading = new Map<string, HTMLScriptElement>()
 /** The page's own tags we waited on in vain: never waited on again. */
 const abandoned = new WeakSet<HTMLScriptElement>()
 /** Script URLs the page author configured (checked `scriptUrl` options): all the policy allows. */
@@ -32,32 +39,71 @@ let policy: Policy | undefined
  */
 const quilttSdk = () => (Object.hasOwn(window, 'Quiltt') ? window.Quiltt : undefined)
 
+/** Adds or removes `listener` for a script's outcome: `load` or `error`, whichever comes. */
+const listen = (
+  script: HTMLScriptElement | undefined,
+  method: 'addEventListener' | 'removeEventListener',
+  listener: (event: Event) => void,
+) => {
+  script?.[method]('load', listener)
+  script?.[method]('error', listener)
+}
+
+/**
+ * Our `<script>` for `url`, in the document. It stays while it downloads, also after an attempt's
+ * deadline; once it settles without defining window.Quiltt (an error, or a script that did not
+ * define it) it is removed, so the next attempt downloads afresh.
+ */
+function insertScript(url: string, nonce: string): HTMLScriptElement {
+  const script = createElement('script')
+  allowed.add(url)
+  policy ??= window.trustedTypes?.createPolicy('quiltt-embed', {
+    createScriptURL(value) {
+      if (allowed.has(value)) return value
+      throw new TypeError('quiltt-embed only loads the configured scriptUrl')
+    },
+  })
+  script.nonce = nonce
+  script.src = (policy?.createScriptURL(url) ?? url) as string
+  const settle = (event: Event) => {
+    listen(script, 'removeEventListener', settle)
+    downloading.delete(url)
+    if (event.type === 'error' || !quilttSdk()) script.remove()
+  }
+  listen(script, 'addEventListener', settle)
+  documentHead().append(script)
+  downloading.set(url, script)
+  return script
+}
+
+/**
+ * The page's own tag for `url` while it is still loading: one that finished without defining
+ * window.Quiltt has failed, and waiting on it would hang.
+ */
+const pageScript = (url: string) =>
+  performance.getEntriesByName(url).length
+    ? undefined
+    : [...documentScripts()].find((script) => script.src === url && !abandoned.has(script))
+
 /**
  * Loads Quiltt's connector.js once and resolves `window.Quiltt`. A tag already in the page for
- * the same URL is reused; a failure forgets the attempt (and removes our tag) so the next call
- * retries.
+ * the same URL is reused, and so is our own while it still downloads; a failure forgets the
+ * attempt so the next call retries, each attempt with its own `timeout`.
  */
 export function loadScript(url: string, timeout: number, nonce = ''): Promise<ConnectorSDK> {
   let promise = loading.get(url)
   if (!promise) {
     promise = new Promise((resolve, reject) => {
       if (quilttSdk()) return resolve(quilttSdk()!)
-      // Reuse a tag for this URL only while it is still loading: one that finished without
-      // defining window.Quiltt has failed, and waiting on it would hang.
-      const existing = performance.getEntriesByName(url).length
-        ? undefined
-        : [...documentScripts()].find((script) => script.src === url && !abandoned.has(script))
-      const script = existing ?? createElement('script')
-      const listen = (method: 'addEventListener' | 'removeEventListener') => {
-        script[method]('load', done)
-        script[method]('error', done)
-      }
+      const ours = downloading.get(url)
+      const existing = ours ? undefined : pageScript(url)
+      let script: HTMLScriptElement | undefined
       const done = (event?: Event, cause?: unknown) => {
         clearTimeout(timer)
-        listen('removeEventListener')
+        listen(script, 'removeEventListener', done)
         if (quilttSdk()) return resolve(quilttSdk()!)
+        // Our own tag removes itself once it settles (insertScript); the page's stays where it is.
         if (existing) abandoned.add(existing)
-        else script.remove()
         loading.delete(url)
         reject(
           new ConnectorError(
@@ -77,19 +123,9 @@ export function loadScript(url: string, timeout: number, nonce = ''): Promise<Co
         undefined,
         new Error(`connector.js did not load within ${timeout} ms`),
       )
-      listen('addEventListener')
-      if (existing) return
       try {
-        allowed.add(url)
-        policy ??= window.trustedTypes?.createPolicy('quiltt-embed', {
-          createScriptURL(value) {
-            if (allowed.has(value)) return value
-            throw new TypeError('quiltt-embed only loads the configured scriptUrl')
-          },
-        })
-        script.nonce = nonce
-        script.src = (policy?.createScriptURL(url) ?? url) as string
-        documentHead().append(script)
+        script = existing ?? ours ?? insertScript(url, nonce)
+        listen(script, 'addEventListener', done)
       } catch (error) {
         // Trusted Types refused our policy or the URL: the page's CSP must allow `quiltt-embed`.
         done(undefined, error)

@@ -384,7 +384,7 @@ describe('loading connector.js', () => {
     await opening
   })
 
-  test('connector.js never answers within `timeout` → SCRIPT_LOAD_FAILED, and the tag is gone', async () => {
+  test('connector.js never answers within `timeout` → SCRIPT_LOAD_FAILED; its tag stays while it downloads', async () => {
     const url = scriptUrl({ hold: unique('never') })
     const connector = createScriptConnector({ scriptUrl: url, timeout: 500 })
     const errors: unknown[] = []
@@ -395,9 +395,61 @@ describe('loading connector.js', () => {
     expect(String((error.cause as Error)?.message)).toContain('500 ms')
     expect(performance.now() - started).toBeGreaterThanOrEqual(450)
     expect(errors).toEqual([error])
-    expect(scriptTags(url)).toHaveLength(0)
+    expect(scriptTags(url)).toHaveLength(1)
     await expect.poll(() => requestCount(url)).toBe(1)
   })
+
+  test('an open() after the deadline waits on the same download: connector.js is requested and run once', async () => {
+    const key = unique('hold')
+    const url = scriptUrl({ hold: key })
+    const late = createScriptConnector({ scriptUrl: url, timeout: 300 })
+    expect((await rejection(late.open())).code).toBe('SCRIPT_LOAD_FAILED')
+    await expect.poll(() => requestCount(url)).toBe(1)
+
+    // Another open() of the same script, with a deadline of its own (the default 15 s): it must
+    // wait on the download in flight rather than start a second one.
+    const retry = createScriptConnector({ scriptUrl: url })
+    const opening = retry.open()
+    expect(await release(key)).toBe(1)
+    await waitForQuilttOpen(retry.connectorId)
+    emit(retry.connectorId, 'Load')
+    await opening
+
+    expect(retry.state).toBe('open')
+    expect(await requestCount(url)).toBe(1)
+    expect(scriptTags(url)).toHaveLength(1)
+    // Chromium gives a second tag the download already in flight, and then runs it once per tag:
+    // one request is not enough, the script must have run once.
+    expect(window.__quilttRuns).toBe(1)
+  })
+
+  test.each([
+    ['errors (HTTP 500)', { fail: '1' }],
+    ['runs without defining window.Quiltt', { noglobal: '1' }],
+  ])(
+    'a download that settles after the deadline and %s is dropped: the next open() requests it again',
+    async (_, variant) => {
+      const key = unique('hold')
+      const url = scriptUrl({ hold: key, ...variant })
+      const connector = createScriptConnector({ scriptUrl: url, timeout: 300 })
+      expect((await rejection(connector.open())).code).toBe('SCRIPT_LOAD_FAILED')
+      await expect.poll(() => requestCount(url)).toBe(1)
+
+      await release(key)
+      await expect.poll(() => scriptTags(url)).toHaveLength(0)
+      const retry = createScriptConnector({ scriptUrl: url })
+      const outcome = retry.open().then(
+        () => 'opened',
+        (error: { code?: string }) => error.code,
+      )
+      await expect.poll(() => requestCount(url)).toBe(2)
+      if ('fail' in variant) {
+        await waitForQuilttOpen(retry.connectorId)
+        emit(retry.connectorId, 'Load')
+      }
+      expect(await outcome).toBe('fail' in variant ? 'opened' : 'SCRIPT_LOAD_FAILED')
+    },
+  )
 
   test('connector.js loads but Quiltt never reports Load within `timeout` → LOAD_TIMEOUT', async () => {
     const connector = createScriptConnector({ scriptUrl: scriptUrl(), timeout: 500 })
