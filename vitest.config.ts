@@ -152,6 +152,7 @@ export default defineConfig({
             'packages/quiltt-session/test/**/*.test.{js,ts}',
             'demo/test/**/*.test.{js,ts}',
             'scripts/**/*.test.mjs',
+            'bench/test/**/*.test.mjs',
           ],
           // Installs and framework builds run alone, after the browser phases (npm run test:builds).
           exclude: [...configDefaults.exclude, ...buildTests],
