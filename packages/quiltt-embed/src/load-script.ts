@@ -116,7 +116,8 @@ export function loadScript(url: string, timeout: number, nonce = ''): Promise<Co
         )
       }
       // A tag that never settles (or one that had failed before we saw it) must not block every
-      // later open(): after `timeout` the attempt is dropped and the next open() starts afresh.
+      // later open(): after `timeout` the attempt is dropped, and the next open() waits again with
+      // a deadline of its own, on our download if it is still coming, else on a new one.
       const timer = setTimeout(
         done,
         timeout,
