@@ -1,12 +1,14 @@
 // A README sample is code: each fenced block marked `<!-- sample: PATH -->` (or `PATH#NAME`) must
 // equal the file a test runs (or the lines between `#region NAME` and `#endregion NAME` in it), so
-// the README cannot drift from what is tested. Exits 1 naming each sample that differs.
+// the README cannot drift from what is tested. In a package README, every block that calls
+// `createSessions(`, a handler, `createConnector(` or a binding must be such a sample. Exits 1
+// naming each sample that differs and each block that should be one.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { codeBlocks, dedent, needsSample, strayMarkers } from './readme-blocks.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const marker = /^<!-- sample: ([^\s#]+)(?:#([\w-]+))? -->$/
 
 /** The READMEs users read: the root's, each package's, the demo's and each example's. */
 function readmes() {
@@ -16,13 +18,6 @@ function readmes() {
     for (const name of readdirSync(join(root, dir))) found.push(`${dir}/${name}/README.md`)
   }
   return found.filter((path) => existsSync(join(root, path)))
-}
-
-/** Removes the indentation every non-blank line shares. */
-function dedent(lines) {
-  const widths = lines.filter((line) => line.trim()).map((line) => line.match(/^ */)[0].length)
-  const cut = widths.length ? Math.min(...widths) : 0
-  return lines.map((line) => line.slice(cut))
 }
 
 function expected(path, region) {
@@ -36,42 +31,32 @@ function expected(path, region) {
   return { text: dedent(lines.slice(start + 1, end)).join('\n') }
 }
 
-/** Each marked sample in one README: where it is, what it points at, and its code. */
-function samples(readme) {
-  const lines = readFileSync(join(root, readme), 'utf8').split('\n')
-  const found = []
-  lines.forEach((line, i) => {
-    const match = marker.exec(line.trim())
-    if (!match) return
-    let open = i + 1
-    while (open < lines.length && !lines[open].trim()) open++
-    const fence = /^(\s*)(`{3,})/.exec(lines[open] ?? '')
-    if (!fence) {
-      found.push({ readme, line: i + 1, path: match[1], error: 'no code block follows the marker' })
-      return
-    }
-    const close = lines.findIndex((l, j) => j > open && l.trim() === fence[2])
-    const body = dedent(lines.slice(open + 1, close < 0 ? lines.length : close)).join('\n')
-    found.push({ readme, line: i + 1, path: match[1], region: match[2], body })
-  })
-  return found
-}
-
 let failures = 0
 let checked = 0
+const fail = (message) => {
+  failures++
+  console.error(message)
+}
 for (const readme of readmes()) {
-  for (const sample of samples(readme)) {
+  const text = readFileSync(join(root, readme), 'utf8')
+  for (const line of strayMarkers(text)) fail(`${readme}:${line}: no code block follows the marker`)
+  for (const { line, body, marker } of codeBlocks(text)) {
+    if (!marker) {
+      if (readme.startsWith('packages/') && needsSample(body)) {
+        fail(
+          `${readme}:${line}: this block calls the API users copy, so it must be a checked sample: put <!-- sample: PATH#REGION --> above it, naming the file a test runs`,
+        )
+      }
+      continue
+    }
     checked++
-    const where = `${readme}:${sample.line} (${sample.path}${sample.region ? `#${sample.region}` : ''})`
-    const want = sample.error ? sample : expected(sample.path, sample.region)
-    if (want.error) {
-      failures++
-      console.error(`${where}: ${want.error}`)
-    } else if (want.text.trimEnd() !== sample.body.trimEnd()) {
-      failures++
-      console.error(`${where}: the README's sample differs from the file a test runs`)
+    const where = `${readme}:${marker.line} (${marker.path}${marker.region ? `#${marker.region}` : ''})`
+    const want = expected(marker.path, marker.region)
+    if (want.error) fail(`${where}: ${want.error}`)
+    else if (want.text.trimEnd() !== body.trimEnd()) {
+      fail(`${where}: the README's sample differs from the file a test runs`)
     }
   }
 }
-console.log(`README samples: ${checked} checked, ${failures} differing`)
+console.log(`README samples: ${checked} checked, ${failures} failing`)
 process.exit(failures ? 1 : 0)

@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { installApp } from '../../scripts/examples/install-app.mjs'
 import { publishPackages, startLocalRegistry } from '../../scripts/registry/local-registry.mjs'
 import { buildFailure, exampleDir, selectedExamples } from './support/examples'
-import { cleanEnv, mustRun, run } from './support/run'
+import { cleanEnv, run } from './support/run'
 
 const repo = resolve(import.meta.dirname, '../..')
 /** Never copied: what an install or a build makes. */
@@ -19,6 +20,8 @@ const generated = new Set([
   '.nuxt',
   '.output',
   '.svelte-kit',
+  '.astro',
+  '.angular',
   'dist',
   'build',
 ])
@@ -50,11 +53,8 @@ export default async function globalSetup() {
           recursive: true,
           filter: (source) => !generated.has(source.split('/').at(-1) ?? ''),
         })
-        const install = await mustRun(
-          'npm',
-          ['install', '--no-audit', '--no-fund', '--registry', registry.url],
-          { cwd: dir, env: cleanEnv() },
-        )
+        // As `npm run example` installs an app, so that command is tested here too.
+        const install = await installApp(dir, registry.url, cleanEnv())
         timings[example] = { install: install.ms }
       }),
     )

@@ -18,6 +18,8 @@ export default defineConfig({
   reporter: 'list',
   use: {
     browserName: 'chromium',
+    // A click on an element that never becomes clickable fails in as long as an expect would.
+    actionTimeout: 30_000,
     launchOptions: launchOptions(),
     trace: 'retain-on-failure',
   },

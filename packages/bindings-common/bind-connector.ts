@@ -33,13 +33,21 @@ export interface Binding {
 
 /** What the current connector was made with. */
 interface Made {
-  connector: Connector
+  /**
+   * Undefined when createConnector refused the props (a bad `connectorId`): a render or an effect
+   * must not throw for that, and the old Connector is gone already. Each open() then rejects with
+   * `failure`, reported as the SDK reports its own (SPEC §10).
+   */
+  connector?: Connector | undefined
+  failure?: ConnectorError | undefined
   /** connectorId, connectionId, institution, transport: a change makes a different Connector. */
   identity: unknown[]
   /** The token source and session keys: a change is a different session, maybe another user. */
   session: unknown[]
   /** themeMode and labels, by value. */
   appearance: string
+  /** With a failure: the props that were refused, by value. */
+  refused?: string | undefined
   /** Unsubscribes the `error` listener, present only while the app listens for errors. */
   stopErrors?: (() => void) | undefined
 }
@@ -65,7 +73,18 @@ const keysOf = ({ options, token, sessionKeys }: Wanted) => ({
   appearance: JSON.stringify([options.themeMode, options.labels]),
 })
 
-const shown = (state: ConnectorState) => state === 'opening' || state === 'open'
+/**
+ * The options by value (JSON leaves callbacks out): a refused connector is made again once one of
+ * them changes, maybe to a valid value, and not at every render (a QuilttContainer would report
+ * its failure again each time). Options JSON cannot hold are never "changed".
+ */
+const settingsOf = (options: Wanted['options']) => {
+  try {
+    return JSON.stringify(options)
+  } catch {}
+}
+
+const shown = (state?: ConnectorState) => state === 'opening' || state === 'open'
 
 // A fixed function: with no token the Connector fails at open, as a provider that fails would.
 const noToken = () => {
@@ -101,15 +120,30 @@ export function bindConnector(
 
   const listenForErrors = (current: Made, options: Wanted['options']) => {
     if (options.onError && !current.stopErrors) {
-      current.stopErrors = current.connector.on('error', (error) => emit('error', error))
+      current.stopErrors = current.connector?.on('error', (error) => emit('error', error))
     } else if (!options.onError && current.stopErrors) {
       current.stopErrors()
       current.stopErrors = undefined
     }
   }
 
+  /**
+   * A refused connector's open(): rejects with the failure, which goes to onError or, unheard, to
+   * the console once. After the current task, as the SDK reports its own failures: React
+   * StrictMode's rehearsal (mount, destroy, mount again) reports only for the one that stays.
+   */
+  const refuse = (failure: ConnectorError) => {
+    queueMicrotask(() => {
+      if (made?.failure !== failure) return
+      if (wanted().options.onError) emit('error', failure)
+      // biome-ignore lint/suspicious/noConsole: an unheard failure must not be silent, as in the SDK.
+      else console.error(`[quiltt-embed] ${failure.code}: ${failure.message}`)
+    })
+    return Promise.reject(failure)
+  }
+
   const create = () => {
-    made?.connector.destroy()
+    made?.connector?.destroy()
     const wish = wanted()
     const { options, token } = wish
     // The binding's own props are not quiltt-embed options.
@@ -123,11 +157,20 @@ export function bindConnector(
     }
     // Subscribed below, and only while the app has an onError.
     settings.onError = undefined
-    const connector = createConnector({
-      ...(settings as { connectorId: string }),
-      token: token ?? noToken,
-      container: container?.() ?? undefined,
-    })
+    let connector: Connector
+    try {
+      connector = createConnector({
+        ...(settings as { connectorId: string }),
+        token: token ?? noToken,
+        container: container?.() ?? undefined,
+      })
+    } catch (failure) {
+      if (!(failure instanceof ConnectorError)) throw failure
+      made = { failure, refused: settingsOf(options), ...keysOf(wish) }
+      // QuilttContainer would have shown it now.
+      if (container) refuse(failure).catch(() => undefined)
+      return setState('idle')
+    }
     made = { connector, ...keysOf(wish) }
     listenForErrors(made, options)
     // QuilttContainer shows the Connector as soon as it is mounted.
@@ -139,19 +182,24 @@ export function bindConnector(
     const current = made
     const wish = wanted()
     const { identity, session, appearance } = keysOf(wish)
-    if (!current || !sameList(current.identity, identity)) return create()
+    if (
+      !current ||
+      !sameList(current.identity, identity) ||
+      (current.failure && current.refused !== settingsOf(wish.options))
+    )
+      return create()
     const newSession = !sameList(current.session, session)
     // A new session or look applies at the next open: a Connector on screen is the flow under
     // way, left as it is. But an inline one is always on screen, and the previous user's must
     // not stay on the page.
     if (
       (newSession || current.appearance !== appearance) &&
-      (container ? newSession : !shown(current.connector.state))
+      (container ? newSession : !shown(current.connector?.state))
     )
       return create()
     if (newSession) {
       // An open modal: the next open uses the new source, and never the old one's cached token.
-      current.connector.authenticate(wish.token ?? noToken)
+      current.connector?.authenticate(wish.token ?? noToken)
       current.session = session
     }
     listenForErrors(current, wish.options)
@@ -162,25 +210,28 @@ export function bindConnector(
     open() {
       if (!made) return unmounted()
       update()
-      const { connector } = made
+      const { connector, failure } = made
+      if (!connector) return refuse(failure!)
       const opening = connector.open()
       setState(connector.state)
       return track(connector, opening)
     },
     close() {
-      if (!made) return
-      made.connector.close()
-      setState(made.connector.state)
+      const connector = made?.connector
+      if (!connector) return
+      connector.close()
+      setState(connector.state)
     },
     preload() {
       if (!made) return unmounted()
       update()
-      return made.connector.preload()
+      // Like the SDK's own, a failed preload reports nothing: the next open() does.
+      return made.connector?.preload() ?? Promise.reject(made.failure)
     },
     destroy() {
       const current = made
       made = undefined
-      current?.connector.destroy()
+      current?.connector?.destroy()
     },
   }
 }

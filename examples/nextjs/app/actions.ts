@@ -13,5 +13,5 @@ export async function connected(metadata: { connectionId?: string | undefined })
   const { connectionId } = metadata
   if (!user || typeof connectionId !== 'string' || connectionId.length > 200) return
   saveConnection(user.uuid, connectionId)
-  revalidatePath('/')
+  revalidatePath('/', 'layout') // every page that lists the connections
 }

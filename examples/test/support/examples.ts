@@ -1,7 +1,15 @@
 // Which examples run, and where global-setup put their installed copies.
 import { join } from 'node:path'
 
-export const allExamples = ['express', 'nextjs', 'sveltekit', 'nuxt', 'vite-react'] as const
+export const allExamples = [
+  'express',
+  'nextjs',
+  'sveltekit',
+  'nuxt',
+  'vite-react',
+  'astro',
+  'angular',
+] as const
 export type Example = (typeof allExamples)[number]
 
 /** `EXAMPLES=express,nextjs` runs only those (for working on one); default all. */

@@ -24,7 +24,16 @@ export interface SuiteOptions {
   env?: (settings: Record<string, string>) => Record<string, string>
   /** Headers the browser sends with every request (what a proxy in front of the app would add). */
   headers?: Record<string, string>
+  /** How a signed-in user opens the Connector; default: a click on "Connect your bank". */
+  openConnector?: (page: Page) => Promise<void>
+  /**
+   * The spec's tests do not depend on each other: after a failure the rest still run (Playwright
+   * starts a new worker, which starts the app again). Default: serial, the rest skipped.
+   */
+  independent?: boolean
 }
+
+const clickConnect = (page: Page) => page.getByRole('button', { name: 'Connect your bank' }).click()
 
 export const signIn = async (page: Page, origin: string) => {
   await page.goto(origin)
@@ -39,9 +48,9 @@ export const connections = (page: Page) =>
   page.getByRole('list', { name: 'Connections' }).getByRole('listitem')
 
 /** Opens the modal, goes through Sandbox Bank, and waits for the app to show one more connection. */
-export async function connectInModal(page: Page) {
+export async function connectInModal(page: Page, openConnector = clickConnect) {
   const before = await connections(page).count()
-  await page.getByRole('button', { name: 'Connect your bank' }).click()
+  await openConnector(page)
   await connectSandboxBank(modalConnector(page))
   await expect(connections(page)).toHaveCount(before + 1)
   await expect(connections(page).last()).toHaveText(/^Connected: \S+$/)
@@ -56,7 +65,7 @@ export function exampleSuite(example: Example, options: SuiteOptions = {}): () =
   const connectorId = `${example}-example`
 
   test.skip(!selectedExamples().includes(example), 'not in EXAMPLES')
-  test.describe.configure({ mode: 'serial' })
+  if (!options.independent) test.describe.configure({ mode: 'serial' })
   if (options.headers) test.use({ extraHTTPHeaders: options.headers })
   test.describe(`examples/${example}`, () => commonTests(context, options))
 
@@ -90,7 +99,7 @@ function commonTests(context: SuiteContext, options: SuiteOptions) {
     test(`a signed-in user connects a bank at http://${host}:PORT`, async ({ page }) => {
       const errors = consoleErrors(page)
       await signIn(page, `http://${host}:${context.app.port}`)
-      await connectInModal(page)
+      await connectInModal(page, options.openConnector)
       expect(errors).toEqual([])
     })
   }
@@ -121,7 +130,7 @@ function commonTests(context: SuiteContext, options: SuiteOptions) {
       await signIn(page, `http://localhost:${context.app.port}`)
       await redis.stop()
       try {
-        await page.getByRole('button', { name: 'Connect your bank' }).click()
+        await (options.openConnector ?? clickConnect)(page)
         await expect
           .poll(() => errors, { message: 'a console.error naming the status and code' })
           .toContainEqual(
@@ -136,7 +145,7 @@ function commonTests(context: SuiteContext, options: SuiteOptions) {
       } finally {
         await redis.start()
       }
-      await connectInModal(page)
+      await connectInModal(page, options.openConnector)
     })
   }
 }

@@ -3,11 +3,15 @@ import { type App, createApp, type VNode } from 'vue'
 
 const mounted: { app: App; host: HTMLElement }[] = []
 
-/** Mounts an app rendering `render()`; reactive state read there re-renders it. */
-export function mount(render: () => VNode | VNode[]) {
+/**
+ * Mounts an app rendering `render()`; reactive state read there re-renders it. Errors thrown in
+ * its renders, watchers and hooks go to `onError` when given (Vue's `app.config.errorHandler`).
+ */
+export function mount(render: () => VNode | VNode[], onError?: (error: unknown) => void) {
   const host = document.createElement('div')
   document.body.append(host)
   const app = createApp({ render })
+  if (onError) app.config.errorHandler = onError
   app.mount(host)
   mounted.push({ app, host })
   return { host, unmount: () => app.unmount() }

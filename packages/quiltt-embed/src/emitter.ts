@@ -6,8 +6,7 @@ import type { ConnectorEvents } from './types'
 /** The connector's typed emitter: nanoevents, plus isolation between listeners. */
 export interface Emitter {
   on<E extends keyof ConnectorEvents>(event: E, listener: ConnectorEvents[E]): () => void
-  /** Untyped: the connector derives event names from Quiltt's message types. */
-  emit(event: string, ...args: unknown[]): void
+  emit<E extends keyof ConnectorEvents>(event: E, ...args: Parameters<ConnectorEvents[E]>): void
   clear(): void
 }
 

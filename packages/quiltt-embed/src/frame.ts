@@ -1,7 +1,7 @@
-import type { NormalizedOptions } from './normalize-options'
-import { parseMessage, type QuilttMessage } from './parse-message'
+import { parseMessage } from './parse-message'
 import { styled } from './styled'
 import { colorScheme } from './theme'
+import type { NormalizedOptions, QuilttMessage } from './types'
 
 /** The Connector iframe, its loading indicator and its message channel. */
 export interface Frame {

@@ -12,6 +12,7 @@ import { defineTransport } from './transport'
  * createConnector({ connectorId: 'abc123', token, transport: iframeTransport })
  */
 export const iframeTransport = /* @__PURE__ */ defineTransport({
+  inline: true,
   async mount(config, token, on, hidden) {
     const { origin, container } = config
     // The modal goes in document.body, which a <head> script (preloading as early as it can)

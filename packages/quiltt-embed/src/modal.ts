@@ -1,8 +1,8 @@
 import { activeElement, documentBody, documentRoot } from './dom'
 import type { Frame } from './frame'
-import type { NormalizedOptions } from './normalize-options'
 import { conceal, styled } from './styled'
 import { colorScheme } from './theme'
+import type { NormalizedOptions } from './types'
 
 // Colours: light-dark() resolved from the overlay's color-scheme (the theme; see theme.ts).
 // Full screen at <= 480 px without a media query: `(481px - 100vw) * 9999` is <= 0 on wide

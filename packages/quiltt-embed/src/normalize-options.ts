@@ -2,27 +2,10 @@ import { parseSessionToken } from './check-token'
 import { checkUrl, invalidOption } from './check-url'
 import { ConnectorError } from './connector-error'
 import { querySelector } from './dom'
-import { iframeTransport } from './iframe-transport'
 import { field } from './is-record'
 import { sameOriginUrl } from './token-from-url'
-import { driverOf, type TransportDriver } from './transport'
-import type { ConnectorLabels, ConnectorOptions, TokenSource } from './types'
-
-/**
- * Options after validation: every default applied, every URL resolved. It has no prototype, so an
- * option left out reads as `undefined` even when `Object.prototype` has been polluted.
- */
-export interface NormalizedOptions
-  extends Omit<ConnectorOptions, 'container' | 'transport' | 'labels'> {
-  transport: TransportDriver
-  container?: HTMLElement
-  timeout: number
-  /** The exact Connector origin: the only one whose messages count and the only one we post to. */
-  origin: string
-  scriptUrl: string
-  /** Every word the SDK draws: the caller's, or the English default. */
-  labels: Required<{ [K in keyof ConnectorLabels]: string }>
-}
+import { driverOf } from './transport'
+import type { ConnectorOptions, NormalizedOptions, TokenSource, Transport } from './types'
 
 /** The SDK's own words when the page gives none. */
 const DEFAULT_LABELS = { dialog: 'Quiltt Connector', close: 'Close', loading: 'Loading…' }
@@ -58,13 +41,20 @@ export function checkTokenSource(token: unknown): TokenSource {
   return token as TokenSource
 }
 
-/** Validates `createConnector` options synchronously; throws `ConnectorError` on the first problem. */
-export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
+/**
+ * Validates `createConnector` options synchronously; throws `ConnectorError` on the first problem.
+ * `defaultTransport` is the one used when the options name none (the caller's choice, so that this
+ * module does not pull any transport into a bundle).
+ */
+export function normalizeOptions(
+  options: ConnectorOptions,
+  defaultTransport: Transport,
+): NormalizedOptions {
   if (typeof document === 'undefined') throw invalidOption('createConnector', 'called in a browser')
   if (typeof options !== 'object' || !options) throw invalidOption('options', 'an object')
   // Own properties only (Object.assign copies nothing inherited), into an object with no prototype.
   const own: NormalizedOptions = Object.assign(Object.create(null), options)
-  const { connectorId, transport = iframeTransport, timeout = 15_000, container } = own
+  const { connectorId, transport = defaultTransport, timeout = 15_000, container } = own
   if (typeof connectorId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(connectorId)) {
     throw new ConnectorError(
       'INVALID_CONNECTOR_ID',
@@ -97,7 +87,7 @@ export function normalizeOptions(options: ConnectorOptions): NormalizedOptions {
     container !== undefined &&
     ((element as Node)?.ownerDocument !== document ||
       (element as Node).nodeType !== 1 ||
-      driver !== (iframeTransport as never))
+      !driver.inline)
   )
     throw invalidOption(
       'container',

@@ -1,17 +1,6 @@
 import { MAX_URL_LENGTH } from './check-url'
 import { field } from './is-record'
-
-/** The message types the Connector posts to its parent. */
-export type QuilttMessageType = 'Load' | 'ExitSuccess' | 'ExitAbort' | 'ExitError' | 'Navigate'
-
-/** A Connector message that passed every check; carries only known, well-typed fields. */
-export interface QuilttMessage {
-  type: QuilttMessageType
-  profileId?: string
-  connectionId?: string
-  connectorSession?: { id: string }
-  url?: string
-}
+import type { QuilttMessage, QuilttMessageType } from './types'
 
 /**
  * Parses untrusted `postMessage` data into a {@link QuilttMessage}, or `undefined` when it is not

@@ -4,8 +4,9 @@ import type {
   ConnectorSDKReconnectOptions,
 } from '@quiltt/core/api/browser'
 import { loadScript } from './load-script'
-import { parseMessage, type QuilttMessageType } from './parse-message'
+import { parseMessage } from './parse-message'
 import { defineTransport } from './transport'
+import type { QuilttMessageType } from './types'
 
 /**
  * The session that owns each connectorId, as a function that hands it over: connector.js keeps

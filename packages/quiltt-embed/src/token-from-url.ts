@@ -26,7 +26,10 @@ export function sameOriginUrl(path: unknown): URL {
 /**
  * A token provider that POSTs to a same-origin endpoint and reads `{ token }` from its JSON. `href`
  * is one `sameOriginUrl` accepted (`checkTokenSource` is the only way a `{ url }` source reaches the
- * token keeper), and a redirect fails the request instead of being followed. Failures are
+ * token keeper), and a redirect fails the request instead of being followed. The request carries
+ * the body `{}` as `application/json`: with no body and no type it looks like a form post to
+ * frameworks' own CSRF checks (Astro answers 403 before the endpoint runs), and a JSON type cannot
+ * be sent cross-site without a CORS preflight. The endpoint reads no body. Failures are
  * `TOKEN_PROVIDER_FAILED` naming the status and the server's error code, and nothing else from
  * the body: free text from a server may hold anything, and errors reach the console.
  */
@@ -42,7 +45,8 @@ export function tokenFromUrl(href: string): () => Promise<string> {
           method: 'POST',
           credentials: 'same-origin',
           redirect: 'error',
-          headers: { accept: 'application/json' },
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: '{}',
         }),
       )
       what = `answered ${response.status}`

@@ -118,3 +118,69 @@ export interface Connector {
   /** Relays an OAuth return URL into the Connector (iframe transport). */
   handleOAuthCallback(url: string): void
 }
+
+// ---------------------------------------------------------------------------------------------
+// Internal types, shared by the state machine, the option checks and the transports. Not
+// exported from index.ts: they live here so that those modules import types in one direction.
+
+/** The message types the Connector posts to its parent. */
+export type QuilttMessageType = 'Load' | 'ExitSuccess' | 'ExitAbort' | 'ExitError' | 'Navigate'
+
+/** A Connector message that passed every check; carries only known, well-typed fields. */
+export interface QuilttMessage {
+  type: QuilttMessageType
+  profileId?: string
+  connectionId?: string
+  connectorSession?: { id: string }
+  url?: string
+}
+
+/**
+ * Options after validation: every default applied, every URL resolved. It has no prototype, so an
+ * option left out reads as `undefined` even when `Object.prototype` has been polluted.
+ */
+export interface NormalizedOptions
+  extends Omit<ConnectorOptions, 'container' | 'transport' | 'labels'> {
+  transport: TransportDriver
+  container?: HTMLElement
+  timeout: number
+  /** The exact Connector origin: the only one whose messages count and the only one we post to. */
+  origin: string
+  scriptUrl: string
+  /** Every word the SDK draws: the caller's, or the English default. */
+  labels: Required<{ [K in keyof ConnectorLabels]: string }>
+}
+
+/** What a transport reports back to the connector's state machine. */
+export interface TransportHandlers {
+  /** The Connector is shown (the `open` event). */
+  opened(): void
+  /** A checked Connector message: Load, an exit, or Navigate. */
+  message(message: QuilttMessage): void
+  /** The user dismissed the SDK's own modal (Escape or its close button). */
+  dismiss(): void
+  /** False once this open() was closed, destroyed or failed: an async transport must stop. */
+  active(): boolean
+}
+
+/** One mounted Connector: how to reach it, show it (when mounted hidden) and take it away. */
+export interface Session {
+  post?(data: unknown): void
+  show?(): void
+  remove(): void
+}
+
+/** How a transport drives the Connector. Internal: the public `Transport` type is opaque. */
+export interface TransportDriver {
+  /** Mounts the Connector with a checked token (hidden: prepared by `preload()`, not shown). */
+  mount(
+    config: NormalizedOptions,
+    token: string,
+    on: TransportHandlers,
+    hidden?: boolean,
+  ): Promise<Session>
+  /** Set by a transport whose `preload()` only fetches code (connector.js), mounting nothing. */
+  load?(config: NormalizedOptions): Promise<unknown>
+  /** Set by a transport that can mount the Connector inline, in the `container` option. */
+  inline?: true
+}

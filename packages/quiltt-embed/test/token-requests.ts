@@ -8,7 +8,7 @@ export interface TokenRequest {
   credentials?: RequestCredentials | undefined
   redirect?: RequestRedirect | undefined
   /** What the browser would send: the same init read by a real Request, as fetch reads it. */
-  sent: { body: string; integrity: string; mode: RequestMode }
+  sent: { body: string; contentType: string | null; integrity: string; mode: RequestMode }
 }
 
 /**
@@ -30,7 +30,12 @@ export function answerTokenRequests(
       method: init?.method,
       credentials: init?.credentials,
       redirect: init?.redirect,
-      sent: { body: await request.text(), integrity: request.integrity, mode: request.mode },
+      sent: {
+        body: await request.text(),
+        contentType: request.headers.get('content-type'),
+        integrity: request.integrity,
+        mode: request.mode,
+      },
     })
     return answer()
   }) as typeof fetch

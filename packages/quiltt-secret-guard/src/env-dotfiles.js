@@ -1,12 +1,14 @@
 // @ts-check
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseEnv } from 'node:util'
+import dotenv from 'dotenv'
 
 /**
- * The files Next.js, Nuxt, SvelteKit and Vite load for a production build, lowest precedence
- * first. A separate command such as `quiltt-secret-guard scan` runs without them, so it
- * reads them itself: a secret that only lives in `.env.local` reached the build all the same.
+ * The files frameworks load for a production build, lowest precedence first: Vite's order
+ * (`loadEnv`: `.env`, `.env.local`, `.env.[mode]`, `.env.[mode].local`). Next.js ranks
+ * `.env.local` above `.env.production`; since every file's values are looked for, the order
+ * only decides which value a `$VAR` in another file takes when both files set it. A separate
+ * command such as `quiltt-secret-guard scan` runs without these files, so it reads them itself.
  */
 export const DOTENV_FILES = Object.freeze([
   '.env',
@@ -15,13 +17,15 @@ export const DOTENV_FILES = Object.freeze([
   '.env.production.local',
 ])
 
+/** @typedef {{ file: string, vars: Record<string, string> }} DotenvFile */
+
 /**
- * The variables of each of those files that exists in `dir`. Every file is returned on its own,
- * not merged: a value that a later file overrides may still have been built in somewhere
- * (another mode, an earlier build), and checking it costs nothing.
+ * The variables of each of those files that exists in `dir`, as written (not yet expanded).
+ * Parsed by dotenv, the parser Next.js, Nuxt and Vite before 8 use: quotes, `export`,
+ * comments, `\n` in double quotes.
  *
  * @param {string} dir
- * @returns {Promise<Array<{ file: string, vars: Record<string, string | undefined> }>>}
+ * @returns {Promise<DotenvFile[]>} lowest precedence first
  */
 export async function readDotenvFiles(dir) {
   const found = []
@@ -33,8 +37,7 @@ export async function readDotenvFiles(dir) {
       if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') continue
       throw error
     }
-    // Node's own dotenv parser (the one behind `node --env-file`): quotes, `export`, comments.
-    found.push({ file, vars: parseEnv(text) })
+    found.push({ file, vars: dotenv.parse(text) })
   }
   return found
 }

@@ -32,8 +32,7 @@ export const NAMED_MIN_LENGTH = 8
  * @returns {Secret[]} named variables first (in the given order), then pattern matches by name
  */
 export function findSecrets({ env, names, pattern, minLength, allow = [] }) {
-  // A /g or /y pattern keeps state in lastIndex between test() calls; a copy without them does not.
-  const namePattern = pattern && new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))
+  const isSecretName = secretNameTest({ names, pattern, allow })
   /** @type {Map<string, string>} */
   const picked = new Map()
 
@@ -43,7 +42,7 @@ export function findSecrets({ env, names, pattern, minLength, allow = [] }) {
   }
 
   const matching = Object.keys(env)
-    .filter((name) => !picked.has(name) && !allow.includes(name) && namePattern?.test(name))
+    .filter((name) => !picked.has(name) && !names.includes(name) && isSecretName(name))
     .sort()
   for (const name of matching) {
     const value = secretValue(env[name])
@@ -51,6 +50,20 @@ export function findSecrets({ env, names, pattern, minLength, allow = [] }) {
   }
 
   return Array.from(picked, ([name, value]) => ({ name, value }))
+}
+
+/**
+ * Whether a variable's value is guarded: a listed name, or a name matching the pattern that
+ * `allow` does not exempt. The one rule for the plugin, the command and the Nuxt module.
+ *
+ * @param {{ names: readonly string[], pattern: RegExp | null, allow?: readonly string[] }} rules
+ * @returns {(name: string) => boolean}
+ */
+export function secretNameTest({ names, pattern, allow = [] }) {
+  // A /g or /y pattern keeps state in lastIndex between test() calls; a copy without them does not.
+  const namePattern = pattern && new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))
+  return (name) =>
+    names.includes(name) || (!allow.includes(name) && Boolean(namePattern?.test(name)))
 }
 
 /**

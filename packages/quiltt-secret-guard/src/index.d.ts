@@ -43,24 +43,47 @@ export interface SecretGuardPlugin {
     env?: Readonly<Record<string, unknown>>
     mode?: string
     envDir?: string | false
-    build?: { ssr?: unknown }
+    root?: string
+    publicDir?: string
+    build?: { ssr?: unknown; copyPublicDir?: boolean }
   }): Promise<void>
   buildStart(): void
-  generateBundle: {
+  renderStart(this: { error(message: string): never; environment?: object }): void
+  renderChunk: {
     order: 'post'
     handler(
       this: { error(message: string): never; environment?: { config?: { consumer?: string } } },
+      code: string,
+      chunk: { fileName: string; name: string },
+    ): null
+  }
+  generateBundle: {
+    order: 'post'
+    handler(
+      this: {
+        error(message: string): never
+        environment?: {
+          config?: {
+            consumer?: string
+            root?: string
+            publicDir?: string
+            build?: { copyPublicDir?: boolean }
+          }
+        }
+      },
       output: unknown,
       bundle: unknown,
-    ): void
+    ): Promise<void>
   }
 }
 
 /**
- * Fails a Rollup or Vite client build (`vite build`; SSR builds are skipped) when any emitted chunk, asset or source map
- * contains the value of a secret environment variable: verbatim, JS-escaped, URL-encoded,
- * base64/base64url (at any byte alignment, e.g. inside `Basic base64("id:" + secret)`) or hex.
- * The error names the variable, the encoding and the file, never the value.
+ * Fails a Rollup or Vite client build (`vite build`; SSR builds are skipped) when any emitted
+ * chunk, asset or source map, or under Vite any file it copies from `publicDir`, contains the
+ * value of a secret environment variable: verbatim, JS-escaped, URL-encoded, base64/base64url
+ * (at any byte alignment, e.g. inside `Basic base64("id:" + secret)`) or hex; `.gz` and `.br`
+ * files are read decompressed. The error names the variable, the encoding and the file, never
+ * the value.
  *
  * @example
  * // vite.config.js

@@ -23,11 +23,18 @@ export const LEAK_ADVICE = [
 /**
  * The plugin's build error.
  * @param {readonly FileLeak[]} leaks
+ * @param {{ publicDir?: boolean }} [found] whether some leaks are in Vite's publicDir
  */
-export function leakMessage(leaks) {
+export function leakMessage(leaks, { publicDir = false } = {}) {
   return [
     'The value of a secret environment variable is in the build output; the build was stopped so it is not shipped.',
     ...leakList(leaks),
+    // Vite copies publicDir before the bundle is written, so those copies are already there.
+    ...(publicDir
+      ? [
+          'Vite copies the files of publicDir into the output folder as they are, and already has: do not deploy that folder as it is.',
+        ]
+      : []),
     ...LEAK_ADVICE,
   ].join('\n')
 }

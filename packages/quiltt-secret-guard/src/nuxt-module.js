@@ -7,7 +7,7 @@ import { secretGuard } from './index.js'
 import { LEAK_ADVICE, leakList } from './leak-message.js'
 import { publicConfigLeaks, publicConfigMessage } from './public-config-leaks.js'
 import { scanFile } from './scan-files.js'
-import { secretTargets } from './secret-sources.js'
+import { secretSources } from './secret-sources.js'
 
 /** @typedef {import('./index.js').SecretGuardOptions} SecretGuardOptions */
 /** @typedef {import('./leak-message.js').FileLeak} FileLeak */
@@ -50,15 +50,11 @@ const RUNTIME_CHECK = fileURLToPath(new URL('./nuxt-runtime-check.js', import.me
 export default function quilttSecretGuardModule(inlineOptions, nuxt) {
   const options = inlineOptions ?? {}
   const { names, pattern, minLength, allow } = checkOptions(options)
-  const targets = () =>
-    secretTargets({
-      names,
-      pattern,
-      minLength,
-      allow,
-      env: options.env ?? process.env,
-      dir: nuxt.options.rootDir,
-    })
+  const targets = async () => {
+    const rules = { names, pattern, minLength, allow }
+    const env = options.env ?? process.env
+    return (await secretSources({ env, dir: nuxt.options.rootDir, rules })).targets
+  }
 
   nuxt.hook('vite:extendConfig', (/** @type {{ plugins?: unknown[] }} */ config, { isClient }) => {
     // A fresh plugin per client build; the server build may rightly inline the secret.

@@ -1,25 +1,27 @@
 // @ts-check
 import { relative, resolve } from 'node:path'
 import { browserFiles } from './browser-files.js'
+import { checkOptions } from './check-options.js'
 import { DOTENV_FILES } from './env-dotfiles.js'
-import { DEFAULT_NAMES, NAMED_MIN_LENGTH } from './find-secrets.js'
+import { DEFAULT_MIN_LENGTH, DEFAULT_PATTERN, NAMED_MIN_LENGTH } from './find-secrets.js'
 import { LEAK_ADVICE, leakList } from './leak-message.js'
+import { parseScanArgs } from './scan-args.js'
 import { scanFile } from './scan-files.js'
-import { secretTargets } from './secret-sources.js'
+import { secretSources } from './secret-sources.js'
 
 /** Exit codes, documented in the README: they are what CI scripts branch on. */
 export const EXIT = Object.freeze({ clean: 0, leak: 1, usage: 2 })
 
-const USAGE = `Usage: quiltt-secret-guard scan [--env NAME]... [--require-secret] DIR...
+const USAGE = `Usage: quiltt-secret-guard scan [--env NAME]... [--allow NAME]... [--require-secret] DIR...
 
 Scans the files a browser can receive under each DIR (server code is skipped) for the values
-of QUILTT_API_KEY_SECRET and of every --env NAME, read from the environment and from
-${DOTENV_FILES.join(', ')} in the current folder.
+of QUILTT_API_KEY_SECRET, of every --env NAME, and of every other variable whose name matches
+${DEFAULT_PATTERN} (${DEFAULT_MIN_LENGTH} characters or more) unless given with --allow, read
+from the environment and from ${DOTENV_FILES.join(', ')} in the current folder.
 
 Exit codes: 0 clean (or no secret value set), 1 a secret was found,
-2 usage error, a DIR is missing or holds nothing to scan, or --require-secret and no secret.`
-
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+2 usage error, a DIR is missing or holds nothing to scan, a file cannot be read or
+decompressed, or --require-secret and a named secret is not set.`
 
 /**
  * @typedef {{
@@ -38,7 +40,7 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
  * @returns {Promise<number>} the exit code
  */
 export async function scanCommand(args, { cwd, env, stdout, stderr }) {
-  const parsed = parseArgs(args)
+  const parsed = parseScanArgs(args)
   if ('help' in parsed) {
     stdout(USAGE)
     return EXIT.clean
@@ -47,19 +49,32 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
     stderr(`quiltt-secret-guard: ${parsed.error}\n\n${USAGE}`)
     return EXIT.usage
   }
-  const { names, requireSecret, dirs } = parsed
+  const { names, allow, requireSecret, dirs } = parsed
+  // The plugin's own rules: its pattern and lengths, with --env and --allow as names and allow.
+  const rules = checkOptions({ names, allow })
+  const { targets, unresolved } = await secretSources({ env, dir: cwd, rules })
 
-  const targets = await secretTargets({ names, env, dir: cwd })
+  // Values are never printed, nor the name a reference points at: in a secret that merely
+  // holds a `$`, what follows it is part of the value.
+  for (const { name, file } of unresolved) {
+    stderr(
+      `quiltt-secret-guard: ${name} in ${file} refers to a variable ($NAME or \${NAME}) that is set neither in the environment nor in ${DOTENV_FILES.join(', ')}, so the build read that reference as empty and the real value is unknown here. Run the scan where that variable is set; write a "$" that belongs to the value as "\\$".`,
+    )
+  }
+  const missing = names.filter((name) => !targets.some((target) => target.name === name))
+  if (requireSecret && (missing.length > 0 || unresolved.length > 0)) {
+    const what =
+      missing.length > 0
+        ? `No value of ${missing.join(' or ')} (${NAMED_MIN_LENGTH} characters or more) is set in the environment or in ${DOTENV_FILES.join(', ')} of ${cwd}`
+        : 'A secret refers to a variable that is not set'
+    stderr(
+      `quiltt-secret-guard: ${what}, and --require-secret was given. Run the scan in the folder and environment the build ran in, with the secret set.`,
+    )
+    return EXIT.usage
+  }
   if (targets.length === 0) {
-    const what = `No value of ${names.join(' or ')} (${NAMED_MIN_LENGTH} characters or more) is set in the environment or in ${DOTENV_FILES.join(', ')} of ${cwd}`
-    if (requireSecret) {
-      stderr(
-        `quiltt-secret-guard: ${what}, and --require-secret was given. Run the scan in the folder and environment the build ran in, with the secret set.`,
-      )
-      return EXIT.usage
-    }
     stdout(
-      `quiltt-secret-guard: ${what}: nothing to look for. A build made without the secret cannot contain it.`,
+      `quiltt-secret-guard: No value of ${names.join(' or ')} (${NAMED_MIN_LENGTH} characters or more), nor of another variable named like ${DEFAULT_PATTERN} (${rules.minLength} or more), is set in the environment or in ${DOTENV_FILES.join(', ')} of ${cwd}: nothing to look for. A build made without the secret cannot contain it.`,
     )
     return EXIT.clean
   }
@@ -106,45 +121,10 @@ export async function scanCommand(args, { cwd, env, stdout, stderr }) {
     )
     return EXIT.leak
   }
-  stdout(`quiltt-secret-guard: no value of ${names.join(', ')} found (${summary}).`)
+  const looked = [...new Set(targets.map((target) => target.name))]
+  stdout(`quiltt-secret-guard: no value of ${looked.join(', ')} found (${summary}).`)
   return EXIT.clean
 }
 
 /** @param {number} n @param {string} noun */
 const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`
-
-/**
- * @param {readonly string[]} args
- * @returns {{ help: true } | { error: string } | { names: string[], requireSecret: boolean, dirs: string[] }}
- */
-function parseArgs(args) {
-  if (args.includes('--help') || args.includes('-h')) return { help: true }
-  const [command, ...rest] = args
-  if (command !== 'scan') {
-    return { error: command === undefined ? 'no command given.' : `unknown command "${command}".` }
-  }
-  const names = [...DEFAULT_NAMES]
-  const dirs = []
-  let requireSecret = false
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i] ?? ''
-    if (arg === '--require-secret') {
-      requireSecret = true
-    } else if (arg === '--env' || arg.startsWith('--env=')) {
-      const name = arg === '--env' ? rest[++i] : arg.slice('--env='.length)
-      if (name === undefined || !VARIABLE_NAME.test(name)) {
-        return { error: '--env needs an environment variable name, such as --env DATABASE_URL.' }
-      }
-      if (!names.includes(name)) names.push(name)
-    } else if (arg === '--') {
-      dirs.push(...rest.slice(i + 1))
-      break
-    } else if (arg.startsWith('-')) {
-      return { error: `unknown option "${arg}".` }
-    } else {
-      dirs.push(arg)
-    }
-  }
-  if (dirs.length === 0) return { error: 'give at least one folder to scan, such as dist.' }
-  return { names, requireSecret, dirs }
-}

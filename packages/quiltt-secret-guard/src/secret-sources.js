@@ -1,49 +1,44 @@
 // @ts-check
 import { encodeSecret } from './encodings.js'
 import { readDotenvFiles } from './env-dotfiles.js'
-import { DEFAULT_MIN_LENGTH, findSecrets } from './find-secrets.js'
+import { expandDotenv } from './expand-dotenv.js'
+import { findSecrets, secretNameTest } from './find-secrets.js'
 
 /** @typedef {import('./scan.js').Target} Target */
+/**
+ * @typedef {{
+ *   names: readonly string[],
+ *   pattern: RegExp | null,
+ *   minLength: number,
+ *   allow: readonly string[],
+ * }} SecretRules the resolved options of the plugin (`checkOptions`), shared by the command
+ */
 
 /**
- * The search targets for the named variables, from the environment and from the `.env*` files
- * of `dir`: one per distinct value, so a value set in the shell and another in `.env.local`
- * are both looked for. By default only names are matched, no pattern: a command run over any
- * folder must not guess which other variables are secret.
+ * The search targets, from the environment and from the `.env*` files of `dir`, expanded as
+ * frameworks expand them: one per distinct value, so a value set in the shell and another in
+ * `.env.local` are both looked for.
  *
- * @param {{
- *   names: readonly string[],
- *   env: Readonly<Record<string, unknown>>,
- *   dir: string,
- *   pattern?: RegExp | null,
- *   minLength?: number,
- *   allow?: readonly string[],
- * }} options
- * @returns {Promise<Target[]>}
+ * @param {{ env: Readonly<Record<string, unknown>>, dir: string, rules: SecretRules }} options
+ * @returns {Promise<{
+ *   targets: Target[],
+ *   unresolved: Array<{ name: string, file: string }>,
+ * }>} `unresolved`: guarded variables whose file value refers to a variable set nowhere here
  */
-export async function secretTargets({
-  names,
-  env,
-  dir,
-  pattern = null,
-  minLength = DEFAULT_MIN_LENGTH,
-  allow = [],
-}) {
-  const sources = [env, ...(await readDotenvFiles(dir)).map(({ vars }) => vars)]
+export async function secretSources({ env, dir, rules }) {
+  const { views, unresolved } = expandDotenv(env, await readDotenvFiles(dir))
   /** @type {Map<string, Target>} */
   const targets = new Map()
-  for (const source of sources) {
-    for (const { name, value } of findSecrets({
-      env: source,
-      names,
-      pattern,
-      minLength,
-      allow,
-    })) {
+  for (const view of views) {
+    for (const { name, value } of findSecrets({ env: view, ...rules })) {
       // Keyed by name and value together; a NUL cannot be in an environment variable's name.
       const key = `${name}\0${value}`
       if (!targets.has(key)) targets.set(key, { name, needles: encodeSecret(value) })
     }
   }
-  return [...targets.values()]
+  const isSecretName = secretNameTest(rules)
+  return {
+    targets: [...targets.values()],
+    unresolved: unresolved.filter(({ name }) => isSecretName(name)),
+  }
 }

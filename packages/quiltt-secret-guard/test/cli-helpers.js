@@ -1,5 +1,6 @@
 // @ts-check
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,13 +15,14 @@ const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url))
  * @param {string} cwd
  * @param {readonly string[]} args
  * @param {Record<string, string>} [env]
+ * @param {readonly string[]} [nodeArgs] options for Node itself, such as a heap limit
  * @returns {Promise<{ code: number, stdout: string, stderr: string }>}
  */
-export function runCli(cwd, args, env = {}) {
+export function runCli(cwd, args, env = {}, nodeArgs = []) {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI, ...args],
+      [...nodeArgs, CLI, ...args],
       { cwd, env: { PATH: process.env.PATH ?? '', ...env } },
       (error, stdout, stderr) => {
         const code = error ? Number(/** @type {{ code?: unknown }} */ (error).code) : 0
@@ -61,4 +63,18 @@ export function reportLines(output) {
     .split('\n')
     .filter((line) => line.startsWith('  - '))
     .map((line) => line.slice(4))
+}
+
+/**
+ * The arguments of the `quiltt-secret-guard scan …` command in the README's per-framework
+ * table row for `framework`, so a test runs the command users copy, as written.
+ * @param {string} framework the first cell of the row, such as `Next.js (App Router)`
+ * @returns {string[]}
+ */
+export function readmeCommand(framework) {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const row = readme.split('\n').find((line) => line.startsWith(`| ${framework} `))
+  const command = row && /quiltt-secret-guard (scan [^"`]+)/.exec(row)?.[1]
+  if (!command) throw new Error(`README has no scan command in the ${framework} row`)
+  return command.trim().split(/\s+/)
 }

@@ -1,6 +1,6 @@
 // @ts-check
 import { execFile, spawn } from 'node:child_process'
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,10 +12,22 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/nuxt-app/', import.meta.url))
  * A Nuxt 4 app in a temp folder outside the repo (inside it, Node would resolve missing
  * modules from the repo's node_modules), with Nuxt from the fixture's lockfile and this
  * package installed as published: its `files` (package.json, src, README.md), nothing else.
+ * Copied in rather than installed, it brings no dependencies: the fixture's package.json
+ * lists this package's own (dotenv, dotenv-expand) at the same exact versions.
  *
  * @returns {Promise<string>} the app's folder
  */
 export async function createNuxtApp() {
+  const manifest = async (/** @type {string} */ folder) =>
+    JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')).dependencies ?? {}
+  const [ours, fixture] = await Promise.all([manifest(PACKAGE), manifest(FIXTURE)])
+  for (const [name, version] of Object.entries(ours)) {
+    if (fixture[name] !== version) {
+      throw new Error(
+        `test/fixtures/nuxt-app must depend on ${name} ${version}, as quiltt-secret-guard does (npm install --package-lock-only there).`,
+      )
+    }
+  }
   const dir = await mkdtemp(join(tmpdir(), 'quiltt-secret-guard-nuxt-'))
   await cp(FIXTURE, dir, { recursive: true })
   const install = await run(dir, 'npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {})

@@ -185,3 +185,40 @@ it('under the environment API (`vite build --app`), guards the client environmen
     expect.stringMatching(/^QUILTT_API_KEY_SECRET \(verbatim\) in assets\/index-[\w-]+\.js$/),
   ])
 })
+
+it('fails `vite build` when another plugin takes a chunk holding the secret out of the bundle', async () => {
+  // What Astro does with a small client script: it deletes the chunk in generateBundle and
+  // inlines its code into the page HTML, which it writes after Vite. The guard, running after
+  // every other generateBundle, must still have seen that chunk rendered.
+  const env = { QUILTT_API_KEY_SECRET: SECRET }
+  /** @type {import('vite').Plugin} */
+  const inliner = {
+    name: 'inline-small-scripts',
+    generateBundle(_options, bundle) {
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/script.js'))
+          delete bundle[fileName]
+      }
+    },
+  }
+  await writeFiles({ 'script.js': 'document.title = __QUILTT_KEY__\n', 'other.js': 'export {}\n' })
+  const config = {
+    define: { __QUILTT_KEY__: JSON.stringify(SECRET) },
+    build: {
+      write: false,
+      rollupOptions: { input: { script: join(root, 'script.js'), other: join(root, 'other.js') } },
+    },
+  }
+  const error = await failure(
+    viteBuild({}, { ...config, plugins: [inliner, secretGuard({ env })] }),
+  )
+  expect(leakLines(error)).toEqual([
+    'QUILTT_API_KEY_SECRET (verbatim) in the chunk "script", which another plugin took out of the bundle (Astro inlines small scripts into pages)',
+  ])
+  expect(leakedForms(error, SECRET)).toEqual([])
+  // Without the secret in it, taking a chunk out is no concern of the guard's.
+  const clean = { ...config, define: { __QUILTT_KEY__: '"hello"' } }
+  expect(
+    await failure(viteBuild({}, { ...clean, plugins: [inliner, secretGuard({ env })] })),
+  ).toBeUndefined()
+})

@@ -16,17 +16,18 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
    */
   async function send(method, bearer, body) {
     const path = method === 'POST' ? '/v1/users/sessions' : '/v1/users/session'
+    /** @type {Request} */
+    let request
+    // Built apart from sending: an option or header this runtime refuses is named as such, not
+    // reported as an unreachable Auth API.
     try {
-      return await fetch(new URL(path, authUrl), {
+      request = new Request(new URL(path, authUrl), {
         method,
-        headers: {
-          authorization: `Bearer ${bearer}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        headers: headersFor(bearer, body !== undefined),
         body: body === undefined ? undefined : JSON.stringify(body),
-        // A redirect must never carry the Authorization header to another host.
-        redirect: 'error',
+        // Not followed: a redirect must never carry the Authorization header to another host.
+        // 'manual' rather than 'error', which workerd refuses; the answer is checked below.
+        redirect: 'manual',
         // Twice `timeout`: createSessions answers its caller after `timeout`, but keeps waiting
         // for a late answer (Quiltt may have minted the token) before it lets anyone ask again.
         signal: AbortSignal.timeout(2 * timeout),
@@ -34,11 +35,39 @@ export function createAuthApi({ authUrl, apiKeySecret, fetch, timeout, now }) {
     } catch (cause) {
       throw new SessionError(
         'UPSTREAM_FAILED',
-        `The Quiltt Auth API at ${authUrl.origin} could not be reached (${errorName(cause)}). ` +
-          'Try again; if it persists, check the network and `authUrl`.',
-        { cause: cause instanceof Error ? new Error(cause.message) : undefined },
+        `This runtime's fetch refused to build the Auth API request (${describeError(cause)}), ` +
+          `so nothing was sent to ${authUrl.origin}. Check that the runtime supports the Fetch ` +
+          'standard (Request with redirect and signal).',
+        { cause: safeCause(cause) },
       )
     }
+    /** @type {Response} */
+    let response
+    try {
+      response = await fetch(request)
+    } catch (cause) {
+      throw new SessionError(
+        'UPSTREAM_FAILED',
+        `The Quiltt Auth API at ${authUrl.origin} could not be reached ` +
+          `(${isTimeout(cause) ? 'timed out' : describeError(cause)}). ` +
+          'Try again; if it persists, check the network and `authUrl`.',
+        { cause: safeCause(cause) },
+      )
+    }
+    // A browser-like fetch reports a redirect as an opaque response with status 0; the others
+    // hand over the 3xx itself.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel()
+      throw new SessionError(
+        'UPSTREAM_FAILED',
+        `The Quiltt Auth API at ${authUrl.origin} answered with a redirect` +
+          `${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed: the API ` +
+          'key secret is sent to `authUrl` only. Set `authUrl` to the Auth API itself ' +
+          '(https://auth.quiltt.io, or a quiltt-sandbox), not to an address that redirects.',
+        { status: response.status || undefined },
+      )
+    }
+    return response
   }
 
   return {
@@ -143,9 +172,46 @@ function parseRetryAfter(header) {
   return Math.min(Math.max(seconds, 1), 24 * 60 * 60)
 }
 
+/**
+ * The headers of every Auth API call. The secret (or a session token) goes in Authorization and
+ * nowhere else.
+ * @param {string} bearer
+ * @param {boolean} hasBody
+ */
+function headersFor(bearer, hasBody) {
+  /** @type {Record<string, string>} */
+  const headers = { authorization: `Bearer ${bearer}`, accept: 'application/json' }
+  if (hasBody) headers['content-type'] = 'application/json'
+  return headers
+}
+
 /** @param {unknown} error */
-function errorName(error) {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out'
-  const code = /** @type {{ cause?: { code?: unknown } }} */ (error)?.cause?.code
-  return typeof code === 'string' ? code : 'network error'
+const isTimeout = (error) => error instanceof Error && error.name === 'TimeoutError'
+
+/** Names and codes are identifiers; anything else in them is not shown. */
+const IDENTIFIER = /^[A-Za-z][\w-]{0,63}$/
+
+/**
+ * What failed, for a message and a `cause`: the error's name and code (Node puts the code on the
+ * error's own cause), never its message. A runtime's message may quote a header value, and so the
+ * secret: "Headers.append: \"Bearer sk_…\" is an invalid header value".
+ * @param {unknown} error
+ * @returns {{ name: string, code?: string }}
+ */
+function safeCause(error) {
+  const record = /** @type {{ name?: unknown, code?: unknown, cause?: { code?: unknown } }} */ (
+    typeof error === 'object' && error !== null ? error : {}
+  )
+  const name =
+    typeof record.name === 'string' && IDENTIFIER.test(record.name) ? record.name : 'Error'
+  const code = [record.code, record.cause?.code].find(
+    (value) => typeof value === 'string' && IDENTIFIER.test(value),
+  )
+  return code === undefined ? { name } : { name, code: /** @type {string} */ (code) }
+}
+
+/** @param {unknown} error */
+function describeError(error) {
+  const { name, code } = safeCause(error)
+  return code === undefined ? name : `${name}, ${code}`
 }

@@ -5,7 +5,7 @@ import { createAuthApi } from './auth-api.js'
 import { guardedStore } from './guarded-store.js'
 import { createHandler } from './handler.js'
 import { nodeHandlerFor } from './node-handler.js'
-import { missingSecret, resolveOptions } from './options.js'
+import { resolveOptions, secretError } from './options.js'
 import { parseStored, tokenClaims } from './parse-session.js'
 import { SessionError } from './session-error.js'
 import { parseUserInput } from './user-input.js'
@@ -30,7 +30,8 @@ export function createSessions(options) {
   const store = guardedStore(config.store, STORE_TIMEOUT)
   const authApi = createAuthApi(config)
   const requireSecret = () => {
-    if (config.apiKeySecret === undefined) throw missingSecret()
+    const error = secretError(config.secretProblem)
+    if (error) throw error
   }
   // A crashed lock holder is outlived by the lock, and a live one is never: it holds it for one
   // Auth API call (answered within `timeout`, or late within twice that: auth-api.js aborts it
@@ -199,7 +200,7 @@ export function createSessions(options) {
   const sessions = {
     async issue(input) {
       requireSecret()
-      const parsed = parseUserInput(input)
+      const parsed = await parseUserInput(input)
       const flightKey = flightKeyOf(parsed)
       let flight = flights.get(flightKey)
       if (!flight) {
@@ -211,14 +212,14 @@ export function createSessions(options) {
     },
 
     async get(input) {
-      const userId = await profileOf(parseUserInput(input))
+      const userId = await profileOf(await parseUserInput(input))
       const cached = userId ? await readToken(userId) : undefined
       return valid(cached) ? cached : undefined
     },
 
     async revoke(input) {
       requireSecret()
-      const parsed = parseUserInput(input)
+      const parsed = await parseUserInput(input)
       const flightKey = flightKeyOf(parsed)
       await flights.get(flightKey)?.catch(() => undefined)
       const owner = await waitForLock(`lock:${flightKey}`)

@@ -8,7 +8,9 @@
  * - `PROFILE_NOT_FOUND` — Quiltt has no Profile with this `userId`
  * - `UNAUTHORIZED` — Quiltt refused the API key secret (401/403)
  * - `RATE_LIMITED` — Quiltt's 10/hour, 20/day limit and no valid cached token; see `retryAfter`
- * - `UPSTREAM_FAILED` — the Auth API was unreachable, answered 5xx or a malformed body
+ * - `UPSTREAM_FAILED` — the Auth API was unreachable, redirected, answered 5xx or a malformed body,
+ *   or the runtime refused to build the request (the message says which; `cause` is
+ *   `{ name, code? }` of the underlying error, never its message)
  * - `STORE_FAILED` — the store (Redis) did not answer; no token was issued
  */
 export type SessionErrorCode =
@@ -86,9 +88,11 @@ export interface SessionStore {
 
 export interface SessionsOptions {
   /**
-   * Your Quiltt API key secret. Only ever sent to `authUrl`, as a Bearer token. Missing or empty
-   * is reported at first use (every `issue()` rejects `INVALID_OPTIONS`; the handler answers
-   * 500), never at construction, so a build without the secret passes.
+   * Your Quiltt API key secret. Only ever sent to `authUrl`, as a Bearer token. Trimmed of
+   * surrounding whitespace; then it must be printable ASCII without spaces, 8 characters or more.
+   * Missing, empty or malformed is reported at first use (every `issue()` rejects
+   * `INVALID_OPTIONS` naming the setting, never the value; the handler answers 500), never at
+   * construction, so a build without the secret passes.
    */
   apiKeySecret: string | undefined
   /** Default `https://auth.quiltt.io`; a quiltt-sandbox's `authUrl` in development. */

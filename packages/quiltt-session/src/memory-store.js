@@ -1,7 +1,6 @@
 // @ts-check
 // The default store: one process's memory. Fine for a single server; several instances need
 // redisStore so they share tokens and the lock.
-import { randomUUID } from 'node:crypto'
 import { SessionError } from './session-error.js'
 
 /**
@@ -66,7 +65,7 @@ export function memoryStore(options = {}) {
     },
     async lock(key, ttl) {
       if (live(key)) return undefined
-      const owner = randomUUID()
+      const owner = crypto.randomUUID()
       write(key, owner, ttl)
       return owner
     },

@@ -7,16 +7,34 @@ import { SessionError } from './session-error.js'
 const HOUR = 60 * 60 * 1000
 const DEFAULT_AUTH_URL = 'https://auth.quiltt.io'
 
+/** Printable ASCII without spaces (what an HTTP header carries as is), 8 characters or more. */
+const SECRET = /^[\x21-\x7e]{8,}$/
+
 /**
- * The error every issue() and revoke() rejects with while the secret is unset.
- * @returns {SessionError}
+ * The error every issue() and revoke() rejects with while the secret is unusable; undefined when
+ * it is fine. Never thrown at construction: `next build` and other build steps load the module
+ * without the secret (or with a placeholder), and must pass.
+ * @param {'missing' | 'malformed' | undefined} problem
+ * @returns {SessionError | undefined}
  */
-export function missingSecret() {
-  return new SessionError(
-    'INVALID_OPTIONS',
-    'createSessions: `apiKeySecret` is missing or empty, so no session token can be issued. ' +
-      'Set it from your server’s environment (QUILTT_API_KEY_SECRET) where the app runs.',
-  )
+export function secretError(problem) {
+  if (problem === 'missing') {
+    return new SessionError(
+      'INVALID_OPTIONS',
+      'createSessions: `apiKeySecret` is missing or empty, so no session token can be issued. ' +
+        'Set it from your server’s environment (QUILTT_API_KEY_SECRET) where the app runs.',
+    )
+  }
+  if (problem === 'malformed') {
+    // The value itself is never shown: it may be the secret with a typo.
+    return new SessionError(
+      'INVALID_OPTIONS',
+      'createSessions: `apiKeySecret` is not a Quiltt API key secret: after trimming surrounding ' +
+        'whitespace it must be printable ASCII without spaces, 8 characters or more (value not ' +
+        'shown). Check QUILTT_API_KEY_SECRET for a stray character, quote or line break.',
+    )
+  }
+  return undefined
 }
 
 /**
@@ -39,7 +57,7 @@ function invalid(name, expected) {
 /**
  * @param {unknown} options
  * @returns {{
- *   apiKeySecret: string | undefined, authUrl: URL, store: import('./index.js').SessionStore,
+ *   apiKeySecret: string | undefined, secretProblem: 'missing' | 'malformed' | undefined, authUrl: URL, store: import('./index.js').SessionStore,
  *   refreshWithin: number, fetch: typeof globalThis.fetch, timeout: number, now: () => number,
  * }}
  */
@@ -47,20 +65,7 @@ export function resolveOptions(options) {
   if (typeof options !== 'object' || options === null) {
     invalid('options', 'an object such as { apiKeySecret: process.env.QUILTT_API_KEY_SECRET }')
   }
-  const secretValue = own(options, 'apiKeySecret')
-  // Missing is not an error yet: `next build` and other build steps load this module without
-  // the secret, and must pass. Every issue() and revoke() reports it instead (missingSecret).
-  const apiKeySecret =
-    secretValue === undefined || (typeof secretValue === 'string' && secretValue.trim() === '')
-      ? undefined
-      : secretValue
-  if (
-    apiKeySecret !== undefined &&
-    (typeof apiKeySecret !== 'string' || !/^\S{8,}$/.test(apiKeySecret))
-  ) {
-    // The value itself is never shown: it may be the secret with a typo.
-    invalid('apiKeySecret', 'your Quiltt API key secret (a string without spaces; value not shown)')
-  }
+  const { apiKeySecret, secretProblem } = parseSecret(own(options, 'apiKeySecret'))
   const authUrlValue = own(options, 'authUrl') ?? DEFAULT_AUTH_URL
   const authUrl = parseUrl(authUrlValue)
   if (!authUrl || !/^https?:$/.test(authUrl.protocol) || authUrl.username || authUrl.password) {
@@ -84,6 +89,7 @@ export function resolveOptions(options) {
   }
   return {
     apiKeySecret,
+    secretProblem,
     authUrl,
     store,
     refreshWithin,
@@ -91,6 +97,24 @@ export function resolveOptions(options) {
     timeout,
     now: /** @type {() => number} */ (now),
   }
+}
+
+/**
+ * The secret as sent: trimmed of surrounding whitespace (secret files and `echo` end in a line
+ * break). Anything but printable ASCII would be refused by the runtime's Headers, whose message
+ * quotes the value; it is reported at first use instead, without the value.
+ * @param {unknown} value
+ * @returns {{ apiKeySecret: string | undefined, secretProblem: 'missing' | 'malformed' | undefined }}
+ */
+function parseSecret(value) {
+  const trimmed = typeof value === 'string' ? value.trim() : value
+  if (trimmed === undefined || trimmed === '') {
+    return { apiKeySecret: undefined, secretProblem: 'missing' }
+  }
+  if (typeof trimmed !== 'string' || !SECRET.test(trimmed)) {
+    return { apiKeySecret: undefined, secretProblem: 'malformed' }
+  }
+  return { apiKeySecret: trimmed, secretProblem: undefined }
 }
 
 /**

@@ -30,11 +30,21 @@ export function tokenClaims(token) {
  */
 function decodeSegment(segment) {
   try {
-    const value = JSON.parse(Buffer.from(segment ?? '', 'base64url').toString('utf8'))
+    const value = JSON.parse(decodeBase64url(segment ?? ''))
     return typeof value === 'object' && value !== null ? value : undefined
   } catch {
     return undefined
   }
+}
+
+/**
+ * Base64url to text, on what every runtime has (Buffer is Node's: Workers have none). The caller
+ * checked the alphabet; a malformed length throws, as malformed JSON does.
+ * @param {string} segment
+ */
+function decodeBase64url(segment) {
+  const binary = atob(segment.replaceAll('-', '+').replaceAll('_', '/'))
+  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))
 }
 
 /**

@@ -2,7 +2,6 @@
 // A store in Redis, shared by every server instance that uses the same Redis and prefix. It
 // speaks raw commands through whichever client the caller created, so the package depends on
 // neither node-redis nor ioredis.
-import { randomUUID } from 'node:crypto'
 import { SessionError } from './session-error.js'
 
 /** Deletes the lock only if this caller still owns it (it may have expired and been retaken). */
@@ -46,7 +45,7 @@ export function redisStore(client, options = {}) {
       await run(['DEL', prefix + key])
     },
     async lock(key, ttl) {
-      const owner = randomUUID()
+      const owner = crypto.randomUUID()
       const reply = await run(['SET', prefix + key, owner, 'NX', 'PX', ms(ttl)])
       return reply === 'OK' ? owner : undefined
     },

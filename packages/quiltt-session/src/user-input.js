@@ -1,7 +1,6 @@
 // @ts-check
 // What issue() accepts: `{ userId }` (an existing Profile) or Profile attributes (a new one).
 // The input may come from request data, so it is checked like any untrusted value.
-import { createHash } from 'node:crypto'
 import { PROFILE_ID } from './parse-session.js'
 import { SessionError } from './session-error.js'
 
@@ -14,9 +13,9 @@ const MAX_JSON = 16 * 1024
 
 /**
  * @param {unknown} input
- * @returns {UserInput}
+ * @returns {Promise<UserInput>}
  */
-export function parseUserInput(input) {
+export async function parseUserInput(input) {
   if (!isPlainObject(input)) {
     throw invalidUser('issue() takes { userId } (a Quiltt Profile ID) or Profile attributes')
   }
@@ -38,8 +37,23 @@ export function parseUserInput(input) {
   }
   // The same attributes always map to the same Profile: the store remembers which Profile they
   // created under this hash (no personal data in key names).
-  const attributesKey = createHash('sha256').update(canonicalJson(body)).digest('base64url')
-  return { attributesKey, body }
+  return { attributesKey: await sha256Base64url(canonicalJson(body)), body }
+}
+
+/**
+ * SHA-256 of the UTF-8 text, base64url without padding. Web Crypto, which every server runtime
+ * has (node:crypto is missing on Workers without nodejs_compat and on the Edge runtime). Byte for
+ * byte the key the node:crypto version made: stored keys must keep finding their Profiles.
+ * @param {string} text
+ */
+async function sha256Base64url(text) {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)),
+  )
+  return btoa(String.fromCharCode(...digest))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '')
 }
 
 /**

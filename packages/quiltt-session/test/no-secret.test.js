@@ -89,12 +89,13 @@ it('the secret appears in no error, log line, response or stored value', async (
     await exercise({ authUrl: auth.authUrl }) // store down
     await redis.restart()
     await expect.poll(() => client.command(['PING']).catch(() => 'down')).toBe('PONG')
-    for (const bad of [`${SECRET} `, { secret: SECRET }]) {
-      try {
-        createSessions(/** @type {any} */ ({ apiKeySecret: bad }))
-      } catch (error) {
-        record(error)
-      }
+    // Malformed secrets are reported at first use; a NUL byte once reached Headers.append, whose
+    // message quotes the header value (the secret) into the error's cause.
+    for (const bad of [`${SECRET}\u0000`, `Bearer ${SECRET}`, { secret: SECRET }]) {
+      const sessions = createSessions(
+        /** @type {any} */ ({ apiKeySecret: bad, authUrl: auth.authUrl }),
+      )
+      await sessions.issue({ userId: 'p_1' }).catch(record)
     }
     await exercise({ authUrl: auth.authUrl }) // after the restart
     const keys = /** @type {string[]} */ (await client.command(['KEYS', '*']))

@@ -168,12 +168,13 @@ describe('get and revoke', () => {
     const userId = await auth.createProfile()
     let failNextDelete = true
     const sessions = sessionsFor({
-      fetch: (url, init) => {
-        if (init?.method === 'DELETE' && failNextDelete) {
+      fetch: (input, init) => {
+        const request = new Request(input, init)
+        if (request.method === 'DELETE' && failNextDelete) {
           failNextDelete = false
           return Promise.reject(new TypeError('fetch failed'))
         }
-        return fetch(url, init)
+        return fetch(request)
       },
     })
     const { token } = await sessions.issue({ userId })

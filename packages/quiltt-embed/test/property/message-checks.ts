@@ -1,6 +1,7 @@
 // The checks every `parseMessage` result must pass, shared by the parse-message property files.
 import { expect } from 'vitest'
-import { parseMessage, type QuilttMessage } from '../../src/parse-message'
+import { parseMessage } from '../../src/parse-message'
+import type { QuilttMessage } from '../../src/types'
 import { isPlain, KNOWN_KEYS, MISSING, own } from './message-model'
 
 export type Entries = [string, unknown][]

@@ -2,7 +2,7 @@
 // src/parse-message.ts: `oracle` decides what a message must parse to, and the generators build
 // valid messages (with the output they must produce) and near-miss values for every field.
 import fc from 'fast-check'
-import type { QuilttMessage } from '../../src/parse-message'
+import type { QuilttMessage } from '../../src/types'
 import { anyValue, HOSTILE_KEYS, plainObject } from './arbitraries'
 
 export const TYPES = ['Load', 'ExitSuccess', 'ExitAbort', 'ExitError', 'Navigate'] as const

@@ -11,7 +11,8 @@
 // Replay a failure with the seed it prints: see arbitraries.ts.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { parseMessage, type QuilttMessage } from '../../src/parse-message'
+import { parseMessage } from '../../src/parse-message'
+import type { QuilttMessage } from '../../src/types'
 import { anyValue, HOSTILE_KEYS, plainObject, RUNS, TIMEOUT } from './arbitraries'
 import { check, expectMessage, noBigInt } from './message-checks'
 import {

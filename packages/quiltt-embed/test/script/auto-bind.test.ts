@@ -287,7 +287,7 @@ describe('elements added and removed later', () => {
 })
 
 describe('token: { url } (data-token-url on the script tag)', () => {
-  test('same-origin POST, cookies same-origin, redirects refused; the JSON token opens the Connector', async () => {
+  test('same-origin POST of {} as JSON, cookies same-origin, redirects refused; the JSON token opens the Connector', async () => {
     const token = makeToken()
     const requests = answerTokenRequests(() => Response.json({ token }), onCleanup)
     const seen = listenAtDocument()
@@ -306,7 +306,7 @@ describe('token: { url } (data-token-url on the script tag)', () => {
         method: 'POST',
         credentials: 'same-origin',
         redirect: 'error',
-        sent: { body: '', integrity: '', mode: 'cors' },
+        sent: { body: '{}', contentType: 'application/json', integrity: '', mode: 'cors' },
       },
     ])
     const src = new URL(frameIn(dialogFor(connectorId)!)!.src)
@@ -339,7 +339,7 @@ describe('token: { url } (data-token-url on the script tag)', () => {
     expect(new URL(frameIn(dialogFor(connectorId)!)!.src).searchParams.get('token')).toBe(tokens[1])
   })
 
-  test('a polluted Object.prototype adds no body, integrity or mode to the token request', async () => {
+  test('a polluted Object.prototype changes no body, integrity or mode of the token request', async () => {
     const proto = Object.prototype as Record<string, unknown>
     const polluted = { body: '{"userId":"p_attacker"}', integrity: 'sha256-x', mode: 'no-cors' }
     const token = makeToken()
@@ -357,7 +357,12 @@ describe('token: { url } (data-token-url on the script tag)', () => {
     } finally {
       for (const key of Object.keys(polluted)) delete proto[key]
     }
-    expect(requests[0]!.sent).toEqual({ body: '', integrity: '', mode: 'cors' })
+    expect(requests[0]!.sent).toEqual({
+      body: '{}',
+      contentType: 'application/json',
+      integrity: '',
+      mode: 'cors',
+    })
     await waitForEvent(seen, 'load', button)
   })
 

@@ -177,9 +177,28 @@ function hostPage(
   return undefined
 }
 
+/** A token request as the host page's endpoint received it, for tests to read back. */
+interface TokenRequestSeen {
+  path: string
+  method: string | undefined
+  contentType: string | null
+  body: string
+  origin: string | null
+  secFetchSite: string | null
+}
+
+/** The request body as text (a token request's is tiny; more than 1 KB is cut). */
+async function readBody(request: IncomingMessage): Promise<string> {
+  let body = ''
+  for await (const chunk of request) body = (body + chunk).slice(0, 1024)
+  return body
+}
+
 export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
   /** Requests seen per `pathname + search`. */
   const counts = new Map<string, number>()
+  /** Token requests per page origin (`http://{name}.localhost:PORT`), in order. */
+  const tokenRequests = new Map<string, TokenRequestSeen[]>()
   /** Requests held open until `/__release?key=…` (or until the server closes). */
   const held = new Map<string, ServerResponse[]>()
   /** Keys already released: later requests under them are answered at once. */
@@ -228,13 +247,30 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
       for (const release of waiting) release.emit('release')
       return send(response, 200, 'application/json', JSON.stringify({ released: waiting.length }))
     }
+    if (url.pathname === '/__token-requests') {
+      const seen = tokenRequests.get(query.get('origin') ?? '') ?? []
+      return send(response, 200, 'application/json', JSON.stringify(seen))
+    }
     if (url.pathname === '/__bundle') {
       return send(response, 200, 'application/json', JSON.stringify(await bundleStatus()))
     }
     if (!HOST.test(host)) return send(response, 404, 'text/plain', 'use http://{name}.localhost')
 
-    // The host pages' same-origin token endpoints (only POST, as the SDK sends).
+    // The host pages' same-origin token endpoints (only POST, as the SDK sends). Each records
+    // what really arrived over the wire, headers the browser set included.
     if (/^\/api\/(evil-)?session$/.test(url.pathname)) {
+      const origin = `http://${host}`
+      tokenRequests.set(origin, [
+        ...(tokenRequests.get(origin) ?? []),
+        {
+          path: url.pathname,
+          method: request.method,
+          contentType: request.headers['content-type'] ?? null,
+          body: await readBody(request),
+          origin: request.headers.origin ?? null,
+          secFetchSite: (request.headers['sec-fetch-site'] as string | undefined) ?? null,
+        },
+      ])
       if (request.method !== 'POST') return send(response, 405, 'application/json', '{}')
       return send(response, 200, 'application/json', JSON.stringify({ token: sessionToken() }))
     }

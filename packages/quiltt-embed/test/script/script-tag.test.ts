@@ -5,6 +5,7 @@
 // The bundle is built by `npm run build` before the unit tests run (`npx rollup -c` by hand).
 import { afterEach, beforeAll, expect, test } from 'vitest'
 import {
+  cdnOrigin,
   cleanup,
   expectFreshBundle,
   loadPage,
@@ -112,6 +113,7 @@ test('nonce: the same page without the nonce option is blocked → SCRIPT_LOAD_F
 })
 
 interface IifeReport {
+  origin: string
   keys: string[]
   types: Record<string, string>
   version: unknown
@@ -151,6 +153,28 @@ test('the IIFE defines window.QuilttEmbed and auto-binds data-quiltt-* once the 
   ])
   expect(new URL(report.iframeSrc ?? '').origin).toBe(`http://${connectorId}.localhost:${port}`)
   expect(report.violations).toEqual([])
+})
+
+// data-token-url's request as the page's endpoint receives it: a POST with the body `{}` as
+// application/json. With no body and no type it looks like a form post to frameworks' own CSRF
+// checks (Astro's answers 403 before the endpoint runs).
+test('data-token-url: the endpoint receives a same-origin POST with {} as application/json', async () => {
+  const connectorId = unique('iife')
+  const report = await loadPage<IifeReport>('/pages/iife.html', { connectorId })
+  expect(report.seen.map(({ name }) => name)).toEqual(['open', 'load'])
+  const seen = await fetch(
+    `${cdnOrigin}/__token-requests?origin=${encodeURIComponent(report.origin)}`,
+  ).then((response) => response.json())
+  expect(seen).toEqual([
+    {
+      path: '/api/session',
+      method: 'POST',
+      contentType: 'application/json',
+      body: '{}',
+      origin: report.origin,
+      secFetchSite: 'same-origin',
+    },
+  ])
 })
 
 // DOM clobbering: markup named `currentScript` shadows `document.currentScript` and carries its
