@@ -4,7 +4,8 @@
 // bench/results.json. Options: --runs N (timed pairs per transport, default 40), --cycles N
 // (default 500). Exits 0 even when a budget fails: this is a report; the table says FAIL. Exits 1,
 // naming the figure and writing nothing, when the run itself went wrong (preconditions.mjs): a
-// failed session request, no Auth API call, a budget row that is not SPEC §9's.
+// failed session request, no Auth API call (or a count of them the Auth API disagrees with), a
+// budget row that is not SPEC §9's.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright'

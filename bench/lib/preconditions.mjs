@@ -19,6 +19,11 @@ export function sessionProblems(session) {
       `${figure}: ${session.errors} of ${session.requests} requests failed (${kinds}); its timings and token count would describe the failures, not sessions being issued`,
     )
   }
+  if (session.tokenRequests !== session.sessionsIssued) {
+    problems.push(
+      `${figure}: the bench counted ${session.tokenRequests} Auth API token requests where the Auth API issued ${session.sessionsIssued} sessions; the count is not counting what it claims`,
+    )
+  }
   if (session.tokenRequests === 0) {
     problems.push(
       `${figure}: 0 Auth API calls for ${session.users} users; no token was ever requested, so there is nothing to count`,

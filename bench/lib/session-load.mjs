@@ -51,11 +51,14 @@ export async function measureSessionLoad(load = {}) {
   try {
     let tokenRequests = 0
     /** @type {typeof fetch} */
-    const countingFetch = (url, init) => {
-      if (init?.method === 'POST' && new URL(String(url)).pathname === '/v1/users/sessions') {
+    const countingFetch = (input, init) => {
+      // quiltt-session calls fetch(request) or fetch(url, init). (A `new Request(input)` here
+      // would use up the body of the request it copies.)
+      const asked = input instanceof Request ? input : { method: init?.method, url: String(input) }
+      if (asked.method === 'POST' && new URL(asked.url).pathname === '/v1/users/sessions') {
         tokenRequests += 1
       }
-      return fetch(url, init)
+      return fetch(input, init)
     }
     /** Each instance's origin: where its pages are, and so the `Origin` they send. */
     const origins = []

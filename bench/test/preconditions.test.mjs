@@ -109,4 +109,17 @@ describe('the session load', () => {
     expect(problems[0]).toMatch(/1000 of 1000 requests failed \(1000 × 403 CROSS_SITE_REFUSED\)/)
     expect(problems[1]).toMatch(/0 Auth API calls for 50 users/)
   })
+
+  test("a count of Auth API calls that disagrees with the Auth API's own is named", () => {
+    // As when quiltt-session began calling fetch(request) and the bench read only fetch(url, init).
+    const uncounted = { ...results().session, tokenRequests: 0 }
+    expect(sessionProblems(uncounted)).toEqual([
+      expect.stringMatching(/counted 0 Auth API token requests where the Auth API issued 50/),
+      expect.stringMatching(/0 Auth API calls for 50 users/),
+    ])
+  })
+
+  test('a load that measured sessions has no problem', () => {
+    expect(sessionProblems(results().session)).toEqual([])
+  })
 })
