@@ -6,7 +6,8 @@ import { launchOptions } from './scripts/chromium.mjs'
 // `test.use({ demoOptions })`.
 export default defineConfig({
   testDir: 'e2e',
-  globalSetup: './e2e/global-setup.ts',
+  // The built packages first, then the host pages' bundles made from them (e2e/host-pages).
+  globalSetup: ['./e2e/global-setup.ts', './e2e/host-pages/global-setup.ts'],
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

@@ -33,8 +33,15 @@ const ts = () =>
 
 const browserResolve = () => nodeResolve({ browser: true, extensions: ['.mjs', '.js', '.ts'] })
 
+// ascii_only: the script tag may sit on a page served as windows-1252 or with no charset, where
+// a raw `×` in the file would be read as `Ã—`; escaped, it is `×` whatever the page's charset.
 const minify = () =>
-  terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } })
+  terser({
+    ecma: 2020,
+    module: false,
+    compress: { passes: 2 },
+    format: { comments: false, ascii_only: true },
+  })
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [

@@ -1,6 +1,6 @@
 // Page and Connector steps shared by the specs. Connector steps use the sandbox's accessible names
 // (packages/quiltt-sandbox/README.md).
-import type { FrameLocator, Locator, Page } from '@playwright/test'
+import type { FrameLocator, Locator, Page, Route } from '@playwright/test'
 import { clickToExit } from './click-to-exit'
 import { expect } from './fixtures'
 
@@ -121,4 +121,21 @@ export async function continueReconnect(connector: FrameLocator): Promise<void> 
   await shown(connector)
   await expect(connector.getByRole('heading', { name: 'Reconnect Sandbox Bank' })).toBeVisible()
   await clickToExit(connector, 'Continue')
+}
+
+/** Holds the Connector's page request until the returned function is called. */
+export async function holdConnectorPage(page: Page): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route(
+    (url) => url.hostname.endsWith('.localhost') && url.searchParams.get('mode') === 'INLINE',
+    async (route: Route) => {
+      await released
+      // The iframe may be gone by now, cancelling the request.
+      await route.continue().catch(() => undefined)
+    },
+  )
+  return release
 }

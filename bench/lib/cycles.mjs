@@ -1,6 +1,6 @@
 // Long use: create → open → destroy (or create → preload → open → destroy), many times on one
 // page, with a modal and an inline connector in turn. Runs inside the page so the loop costs no
-// round trips.
+// round trips. Every cycle checks that the top layer is empty again after destroy().
 
 /**
  * @typedef {object} CycleOptions
@@ -68,6 +68,10 @@ export function runCycles(
           (/** @type {{ code?: string }} */ error) => error.code,
         )
         connector.destroy()
+        // The modal is a <dialog> in the browser's top layer: destroy() must take it out of it.
+        if (document.querySelectorAll(':modal').length > 0) {
+          throw new Error(`cycle ${i}: a modal dialog is still in the top layer after destroy()`)
+        }
         const expected = destroyOnOpen ? 'DESTROYED' : 'open'
         if (outcome !== expected || loaded === destroyOnOpen) {
           throw new Error(`cycle ${i}: open() ended with ${outcome}, loaded: ${loaded}`)

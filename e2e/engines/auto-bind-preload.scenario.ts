@@ -172,7 +172,7 @@ describeEngines('autoBind and preload', (session) => {
       inert: false,
       dialogShown: true,
     })
-    expect(await call('active')).toBe('div[role=dialog] "Quiltt Connector"')
+    expect(await call('active')).toBe('dialog[role=dialog] "Quiltt Connector"')
   })
 
   test('preload() inline: no layout shift while prepared; open() shows the same frame', async () => {

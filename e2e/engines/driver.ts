@@ -7,6 +7,8 @@ export type EngineName = 'firefox' | 'webkit'
 /** Where an action happens: the top document, or the iframe matched by this CSS selector there. */
 export interface Target {
   frame?: string
+  /** The element is in the open shadow root of the element this CSS selector matches. */
+  shadowHost?: string
 }
 
 /** Keys the scenarios press; `Shift+Tab` is Tab with Shift held. */

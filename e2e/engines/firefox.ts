@@ -59,7 +59,9 @@ export const launchFirefox: Launch = async ({ colorScheme } = {}) => {
     },
     async click(selector, target) {
       const scope = await context(target)
-      await scope.locator(selector).click()
+      // `>>>`: puppeteer's deep combinator, into the host's shadow root.
+      const deep = target?.shadowHost ? `${target.shadowHost} >>> ${selector}` : selector
+      await scope.locator(deep).click()
     },
     async type(selector, text, target) {
       const scope = await context(target)

@@ -7,14 +7,19 @@ import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startFixtureServer } from '../../packages/quiltt-embed/test/fixtures/server'
 import { startScriptFixtureServer } from '../../packages/quiltt-embed/test/script/fixture-server'
-import { hostPage, type PageOptions } from './host-page'
+import { HARNESS, hostPage, type PageOptions } from './host-page'
 
 const root = new URL('../../', import.meta.url)
 const FILES: Record<string, URL> = {
   '/sdk/index.js': new URL('packages/quiltt-embed/dist/index.js', root),
   '/sdk/quiltt-embed.min.js': new URL('packages/quiltt-embed/dist/quiltt-embed.min.js', root),
   '/nanoevents/index.js': new URL('node_modules/nanoevents/index.js', root),
-  '/harness.js': new URL('./page/harness.js', import.meta.url),
+  ...Object.fromEntries(
+    HARNESS.map((name) => [
+      `/harness/${name}.js`,
+      new URL(`./page/harness/${name}.js`, import.meta.url),
+    ]),
+  ),
   '/boot-esm.js': new URL('./page/boot-esm.js', import.meta.url),
   '/boot-iife.js': new URL('./page/boot-iife.js', import.meta.url),
   '/no-trusted-types.js': new URL('./page/no-trusted-types.js', import.meta.url),

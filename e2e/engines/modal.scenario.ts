@@ -1,7 +1,8 @@
 // The modal in each engine, driven by real input: focus moves into the dialog and stays there
-// under Tab and Shift+Tab, Escape and the close button close it and give focus back, the page
-// behind is inert and its scroll locked without a shift, and the layout is full screen on a phone
-// and a centred panel on a desktop (measured, and kept as screenshots).
+// under Tab and Shift+Tab, Escape and the close button close it and give focus back, the dialog
+// is modal in the top layer (the browser makes the page behind inert) and page scroll is locked
+// without a shift, and the layout is full screen on a phone and a centred panel on a desktop
+// (measured, and kept as screenshots).
 import { fileURLToPath } from 'node:url'
 import { beforeEach, expect, test } from 'vitest'
 import type { Key } from './driver'
@@ -15,7 +16,7 @@ interface PageState {
   scrollY: number
 }
 
-const DIALOG = 'div[role=dialog] "Quiltt Connector"'
+const DIALOG = 'dialog[role=dialog] "Quiltt Connector"'
 const CONNECTOR = 'iframe "Quiltt Connector"'
 const CLOSE = 'button "Close"'
 const OPENER = 'button "opener"'
@@ -51,6 +52,7 @@ describeEngines('modal', (session) => {
       modal: 'true',
       label: 'Quiltt Connector',
       inBody: true,
+      isModal: true,
     })
     expect(await call('active')).toBe(DIALOG)
   })
@@ -98,7 +100,7 @@ describeEngines('modal', (session) => {
     const { call, driver } = session()
     const id = await openFromOpener()
     await untilLoaded(id)
-    await driver.click('div[role=dialog] button[aria-label="Close"]')
+    await driver.click('dialog[role=dialog] button[aria-label="Close"]')
     await expect.poll(() => call('state', id)).toBe('closed')
     expect((await call<string[]>('names', id)).slice(4)).toEqual([
       'exitAbort',
@@ -108,15 +110,18 @@ describeEngines('modal', (session) => {
     expect(await call('active')).toBe(OPENER)
   })
 
-  test('the page behind is inert while open and given back after', async () => {
-    const { call } = session()
+  test('the dialog is modal while open, so the page behind takes no focus; given back after', async () => {
+    const { call, driver } = session()
     const id = await openFromOpener()
     await untilLoaded(id)
-    expect((await call<PageState>('page')).inert).toEqual(['header', 'content'])
-    // An inert element cannot take focus: it stays in the dialog.
+    expect(await call('dialog')).toMatchObject({ isModal: true })
+    // The browser makes the page inert for a modal dialog; the SDK marks none of its elements.
+    expect((await call<PageState>('page')).inert).toEqual([])
+    // The page cannot take focus: it stays in the dialog.
     expect(await call('focus', '#after')).toBe(DIALOG)
     await call('close', id)
-    expect((await call<PageState>('page')).inert).toEqual([])
+    expect(await call('dialog')).toBeNull()
+    expect(await driver.evaluate(`document.querySelectorAll(':modal').length`)).toBe(0)
     expect(await call('focus', '#after')).toBe('a "after"')
   })
 

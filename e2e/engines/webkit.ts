@@ -114,7 +114,14 @@ async function wrap(driver: WebDriver, stop: () => Promise<void>): Promise<Drive
     goto: (url) => driver.get(url),
     evaluate: <T>(expression: string, target?: Target) =>
       within(target, () => driver.executeScript<T>(`return (${expression})`)),
-    click: (selector, target) => within(target, async () => (await find(selector)).click()),
+    click: (selector, target) =>
+      within(target, async () => {
+        if (!target?.shadowHost) return (await find(selector)).click()
+        const root = await (await find(target.shadowHost)).getShadowRoot()
+        const element = await root.findElement(By.css(selector))
+        await driver.wait(until.elementIsVisible(element), 20_000)
+        await element.click()
+      }),
     type: (selector, text, target) =>
       within(target, async () => {
         const field = await find(selector)

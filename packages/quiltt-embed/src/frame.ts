@@ -7,7 +7,6 @@ import type { NormalizedOptions, QuilttMessage } from './types'
 export interface Frame {
   /** What to insert: the iframe over a loading indicator, filling its parent. */
   element: HTMLElement
-  iframe: HTMLIFrameElement
   /** Posts to the Connector, only ever to its exact origin. */
   post(data: unknown): void
   remove(): void
@@ -68,7 +67,6 @@ export function createFrame(
 
   return {
     element,
-    iframe,
     post: (data) => iframe.contentWindow?.postMessage(data, origin),
     remove() {
       removeEventListener('message', listener)

@@ -56,9 +56,11 @@ export const iframeTransport = /* @__PURE__ */ defineTransport({
     } else {
       const modal = createModal(frame, config, on.dismiss)
       show = modal.show
+      // The dialog closes first, with the Connector still inside it: if focus was in the Connector,
+      // the browser gives it back to the opener.
       remove = () => {
-        frame.remove()
         modal.remove()
+        frame.remove()
       }
     }
     const reveal = () => {

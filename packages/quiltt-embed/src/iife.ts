@@ -3,7 +3,14 @@ import type { AutoBindConfig } from './auto-bind'
 import { isLoading } from './dom'
 import { autoBind, ConnectorError, createConnector, scriptTransport, version } from './index'
 
-const QuilttEmbed = { createConnector, scriptTransport, ConnectorError, autoBind, version }
+const QuilttEmbed = {
+  createConnector,
+  scriptTransport,
+  ConnectorError,
+  // Called with no configuration (a web component binding its shadow root), it uses this tag's.
+  autoBind: (root?: ParentNode, own: AutoBindConfig = config) => autoBind(root, own),
+  version,
+}
 
 declare global {
   interface Window {

@@ -8,7 +8,7 @@ import { driverOf } from './transport'
 import type { ConnectorOptions, NormalizedOptions, TokenSource, Transport } from './types'
 
 /** The SDK's own words when the page gives none. */
-const DEFAULT_LABELS = { dialog: 'Quiltt Connector', close: 'Close', loading: 'Loading…' }
+const DEFAULT_LABELS = { dialog: 'Quiltt Connector', close: 'Close', loading: 'Loading\u2026' }
 
 /** `labels`: own string keys only, each one left out (or `undefined`) falling back to English. */
 function checkLabels(labels: unknown): NormalizedOptions['labels'] {

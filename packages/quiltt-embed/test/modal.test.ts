@@ -224,11 +224,18 @@ describe('the page behind the modal', () => {
   const inertElements = () =>
     Array.from(document.querySelectorAll('*')).filter((el) => (el as HTMLElement).inert)
 
-  test('is given back as it was: nothing left inert, what was inert stays inert', async () => {
+  test('is made inert by the browser (a modal dialog), not by the SDK, and given back', async () => {
     const alreadyInert = adopt(document.createElement('section'))
     alreadyInert.inert = true
     const live = adopt(document.createElement('section'))
+    const link = adopt(document.createElement('a'))
+    link.href = '#'
     const { connector } = await openModal()
+    expect(theDialog().matches(':modal')).toBe(true)
+    expect(inertElements()).toEqual([alreadyInert])
+    // Blocked by the modal dialog all the same: it cannot take focus.
+    link.focus()
+    expect(document.activeElement).not.toBe(link)
     connector.close()
     expect(inertElements()).toEqual([alreadyInert])
     expect(live.inert).toBe(false)

@@ -10,6 +10,7 @@ import {
   postFromFrame,
   quiltt,
   record,
+  takesFocus,
   uniqueId,
   waitForLiveFrame,
 } from './helpers'
@@ -168,11 +169,12 @@ describe('two preloaded connectors on one page', () => {
       'visible',
       'visible',
     ])
-    // Only the newest modal is interactive; focus is in it.
-    expect(dialogs.map((dialog) => dialog.inert)).toEqual([true, false])
+    // Both in the top layer; only the newest takes input, and focus is in it.
+    expect(dialogs.map((dialog) => dialog.matches(':modal'))).toEqual([true, true])
+    expect(dialogs.map(takesFocus)).toEqual([false, true])
     expect(dialogs[1]?.contains(document.activeElement)).toBe(true)
     second.close()
-    expect(dialogs[0]?.inert).toBe(false)
+    expect(takesFocus(dialogs[0]!)).toBe(true)
     expect(iframes()).toEqual([frames[0]])
     for (const connector of [first, second]) expect(await pageLoads(connector.connectorId)).toBe(1)
   })

@@ -20,6 +20,8 @@ const SCRIPTS = new Set([
   'run-strict.js',
   'run-iife.js',
   'run-preload.js',
+  'link-bank.js',
+  'run-web-component.js',
 ])
 
 export interface ScriptFixtureServer {
@@ -173,6 +175,25 @@ function hostPage(
       return page('Script-tag host page', csp, '', injected + container + tags)
     }
     return page('Script-tag host page', csp, tags, container)
+  }
+  if (pathname === '/pages/web-component.html') {
+    // The README's web component: its button is in a shadow root, which the script tag's own
+    // autoBind(document) does not look into; the element binds it with autoBind(shadowRoot).
+    const csp = [
+      "default-src 'self'",
+      `frame-src http://*.localhost:${port}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types quiltt-embed',
+    ].join('; ')
+    const tags =
+      `<script src="/sdk/quiltt-embed.min.js"${attrs({
+        'token-url': '/api/session',
+        'connector-url': `http://{connectorId}.localhost:${port}`,
+      })}></script>` +
+      '<script src="/fixtures/link-bank.js"></script>' +
+      `<script src="/fixtures/run-web-component.js"${attrs({ parent })}></script>`
+    const element = `<link-bank connector-id="${escapeHtml(query.get('connectorId') ?? '')}"></link-bank>`
+    return page('Web component host page', csp, tags, element)
   }
   return undefined
 }

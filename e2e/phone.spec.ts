@@ -1,0 +1,244 @@
+// The modal on a phone (SPEC §6.1, issue 27 item 4): laid out for the screen, not for the page.
+// A page wider than the screen, a page without <meta name="viewport"> (a 980 px layout shown
+// zoomed out), a pinch-zoom, a rotation while open: the dialog covers exactly what the screen
+// shows (the visual viewport), the Connector lays out at the screen's width (or the 480 px panel
+// on a wider one), and its controls and the close button are on screen and work.
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+import { modalConnector, shown } from './helpers'
+import { test } from './sdk-pages'
+
+test.use({
+  isMobile: true,
+  hasTouch: true,
+  viewport: { width: 390, height: 664 },
+  deviceScaleFactor: 3,
+})
+
+const DEVICE_WIDTH = '<meta name="viewport" content="width=device-width">'
+const TABLE = '<table style="width:720px;border:1px solid"><tr><td>A wide table</td></tr></table>'
+
+/** Opens the page's Link button with a tap and waits until the Connector shows its first screen. */
+async function openFromPage(page: Page) {
+  await page.getByRole('button', { name: 'Link your bank' }).tap()
+  return untilConnectorShown(page)
+}
+
+async function untilConnectorShown(page: Page) {
+  const connector = modalConnector(page)
+  await shown(connector)
+  await expect(connector.getByRole('heading', { name: 'Select your institution' })).toBeVisible()
+  return connector
+}
+
+interface Rect {
+  left: number
+  top: number
+  width: number
+  height: number
+}
+
+/**
+ * What the screen shows and where the modal's parts are, all in the page's client coordinates:
+ * the visual viewport, the dialog, the close button, and the Connector's own controls (measured
+ * inside its frame and mapped through the iframe's box, which the dialog's scale applies to).
+ */
+async function measure(page: Page) {
+  const inside = await modalConnector(page)
+    .locator(':root')
+    .evaluate(() => ({
+      width: innerWidth,
+      height: innerHeight,
+      controls: [...document.querySelectorAll('button, input')].map((element) => {
+        const { left, top, width, height } = element.getBoundingClientRect()
+        return { left, top, width, height }
+      }),
+    }))
+  const outside = await page.evaluate(() => {
+    const rect = (element: Element) => {
+      const { left, top, width, height } = element.getBoundingClientRect()
+      return { left, top, width, height }
+    }
+    const dialog = document.querySelector('[role="dialog"]')!
+    const viewport = visualViewport!
+    return {
+      screen: {
+        left: viewport.offsetLeft,
+        top: viewport.offsetTop,
+        width: viewport.width,
+        height: viewport.height,
+      },
+      scale: viewport.scale,
+      dialog: rect(dialog),
+      close: rect(dialog.querySelector('button')!),
+      frame: rect(dialog.querySelector('iframe')!),
+    }
+  })
+  const ratio = outside.frame.width / inside.width
+  const controls = inside.controls.map((control) => ({
+    left: outside.frame.left + control.left * ratio,
+    top: outside.frame.top + control.top * ratio,
+    width: control.width * ratio,
+    height: control.height * ratio,
+  }))
+  return { ...outside, connector: { width: inside.width, height: inside.height }, controls }
+}
+
+function expectWithin(rect: Rect, screen: Rect, what: string) {
+  expect(rect.left, `${what} left`).toBeGreaterThanOrEqual(screen.left - 0.5)
+  expect(rect.top, `${what} top`).toBeGreaterThanOrEqual(screen.top - 0.5)
+  expect(rect.left + rect.width, `${what} right`).toBeLessThanOrEqual(
+    screen.left + screen.width + 0.5,
+  )
+  expect(rect.top + rect.height, `${what} bottom`).toBeLessThanOrEqual(
+    screen.top + screen.height + 0.5,
+  )
+}
+
+/** The dialog is the visual viewport; the Connector is as wide as the screen (up to 480 px). */
+async function expectFitsScreen(page: Page) {
+  const seen = await measure(page)
+  // Within a pixel: the layout viewport's own size is rounded to whole pixels.
+  for (const key of ['left', 'top', 'width', 'height'] as const)
+    expect(Math.abs(seen.dialog[key] - seen.screen[key]), `dialog ${key}`).toBeLessThanOrEqual(1)
+  const screenWidth = seen.screen.width * seen.scale
+  expect(seen.connector.width).toBeCloseTo(Math.min(screenWidth, 480), 0)
+  expectWithin(seen.close, seen.screen, 'close button')
+  expect(seen.controls.length).toBeGreaterThan(2)
+  seen.controls.forEach((control, index) => {
+    expectWithin(control, seen.screen, `Connector control ${index}`)
+  })
+  return seen
+}
+
+/**
+ * The Connector's Cancel takes a tap where the screen shows it and closes the modal (ExitAbort):
+ * its controls work. The point is computed here: Playwright's own `locator.tap()` maps a point
+ * wrongly through a zoomed page and a scaled dialog.
+ */
+async function cancelByTap(page: Page) {
+  const cancel = await modalConnector(page)
+    .getByRole('button', { name: 'Cancel' })
+    .evaluate((element) => {
+      const { left, top, width, height } = element.getBoundingClientRect()
+      return { x: left + width / 2, y: top + height / 2, frameWidth: innerWidth }
+    })
+  const point = await page.evaluate((cancel) => {
+    const frame = document.querySelector('[role="dialog"] iframe')!.getBoundingClientRect()
+    const ratio = frame.width / cancel.frameWidth
+    // Playwright's touchscreen takes CSS pixels from the visual viewport's corner.
+    const { offsetLeft, offsetTop } = visualViewport!
+    return {
+      x: frame.left + cancel.x * ratio - offsetLeft,
+      y: frame.top + cancel.y * ratio - offsetTop,
+    }
+  }, cancel)
+  await page.touchscreen.tap(point.x, point.y)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
+const BUTTON = (connectorId: string) =>
+  `<button data-quiltt-button="${connectorId}">Link your bank</button>`
+
+test('a 720 px table on a device-width page shown zoomed out to fit', async ({
+  page,
+  demo,
+  sdkPages,
+}) => {
+  await sdkPages.open(page, { head: DEVICE_WIDTH, body: TABLE + BUTTON(demo.connectorId) })
+  // The condition under test: the layout viewport is the table's width, shown zoomed out.
+  expect(await page.evaluate(() => innerWidth)).toBeGreaterThan(700)
+  await openFromPage(page)
+  const seen = await expectFitsScreen(page)
+  expect(seen.scale).toBeLessThan(0.6)
+  expect(seen.connector.width).toBeCloseTo(390, 0)
+  await cancelByTap(page)
+})
+
+test('a 720 px table on a page kept at scale 1: the screen shows part of the layout', async ({
+  page,
+  demo,
+  sdkPages,
+}) => {
+  await sdkPages.open(page, {
+    head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    body: TABLE + BUTTON(demo.connectorId),
+  })
+  expect(await page.evaluate(() => [innerWidth > 700, visualViewport!.width])).toEqual([true, 390])
+  await openFromPage(page)
+  const seen = await expectFitsScreen(page)
+  expect(seen.dialog).toEqual({ left: 0, top: 0, width: 390, height: 664 })
+  await page.getByRole('button', { name: 'Close' }).tap()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+})
+
+test('a page without <meta name="viewport">: a 980 px layout shown zoomed out', async ({
+  page,
+  demo,
+  sdkPages,
+}) => {
+  await sdkPages.open(page, { body: BUTTON(demo.connectorId) })
+  expect(await page.evaluate(() => innerWidth)).toBe(980)
+  await openFromPage(page)
+  const seen = await expectFitsScreen(page)
+  // About the screen's 390 px: not the 480 px panel, not the 980 px layout.
+  expect(seen.connector.width).toBeCloseTo(390, 0)
+  await cancelByTap(page)
+})
+
+test('pinch-zoomed and panned: it covers what the screen shows and follows the pan', async ({
+  page,
+  demo,
+  sdkPages,
+}) => {
+  await sdkPages.open(page, {
+    head: DEVICE_WIDTH,
+    body: `<div style="height:2000px">${BUTTON(demo.connectorId)}</div>`,
+  })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 })
+  const pan = () =>
+    cdp.send('Input.synthesizeScrollGesture', {
+      x: 50,
+      y: 50,
+      xDistance: -30,
+      yDistance: -40,
+      gestureSourceType: 'mouse',
+    })
+  await pan()
+  // The condition under test: the visual viewport is zoomed and offset in the layout viewport.
+  expect(
+    await page.evaluate(() => [visualViewport!.scale, visualViewport!.offsetLeft > 0]),
+  ).toEqual([2.5, true])
+  // Clicked from script: a tap would first scroll the button into view, moving the viewport.
+  await page.evaluate(() => document.querySelector<HTMLElement>('[data-quiltt-button]')!.click())
+  await untilConnectorShown(page)
+  const before = await expectFitsScreen(page)
+  await pan()
+  await expect
+    .poll(
+      async () =>
+        await page.evaluate(
+          () => document.querySelector('[role="dialog"]')!.getBoundingClientRect().left,
+        ),
+    )
+    .toBeGreaterThan(before.dialog.left)
+  await expectFitsScreen(page)
+  await cancelByTap(page)
+})
+
+test('turned to landscape while open, it follows the new screen', async ({
+  page,
+  demo,
+  sdkPages,
+}) => {
+  await sdkPages.open(page, { head: DEVICE_WIDTH, body: BUTTON(demo.connectorId) })
+  await openFromPage(page)
+  await expectFitsScreen(page)
+  await page.setViewportSize({ width: 664, height: 390 })
+  await expect.poll(async () => (await measure(page)).dialog.width).toBeCloseTo(664, 0)
+  const seen = await expectFitsScreen(page)
+  // Wider than the panel now: the centred 480 px panel, as high as the screen allows.
+  expect(seen.connector.width).toBeCloseTo(480, 0)
+  await cancelByTap(page)
+})
