@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { launchOptions } from './scripts/chromium.mjs'
+import { buildTests } from './vitest.builds.config.mjs'
 
 const sdkSource = fileURLToPath(new URL('./packages/quiltt-embed/src/index.ts', import.meta.url))
 // React 18.3, the low end of quiltt-embed-react's peer range. The compat/react18 workspace installs
@@ -151,7 +152,10 @@ export default defineConfig({
             'packages/quiltt-session/test/**/*.test.{js,ts}',
             'demo/test/**/*.test.{js,ts}',
             'scripts/**/*.test.mjs',
+            'bench/test/**/*.test.mjs',
           ],
+          // Installs and framework builds run alone, after the browser phases (npm run test:builds).
+          exclude: [...configDefaults.exclude, ...buildTests],
         },
       },
     ],

@@ -2,17 +2,23 @@
 // quiltt-embed next to its budgets (SPEC §9, issues 5 and 12) and to the SDKs people would use
 // instead. Prints markdown and writes
 // bench/results.json. Options: --runs N (timed pairs per transport, default 40), --cycles N
-// (default 500). Exits 0 even when a budget fails: this is a report; the table says FAIL.
+// (default 500). Exits 0 even when a budget fails: this is a report; the table says FAIL. Exits 1,
+// naming the figure and writing nothing, when the run itself went wrong (preconditions.mjs): a
+// failed session request, no Auth API call (or a count of them the Auth API disagrees with), a
+// budget row that is not SPEC §9's.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright'
 import { startSandbox } from 'quiltt-sandbox'
+import { measureBindingSizes } from '../scripts/binding-sizes.mjs'
 import { launchOptions } from '../scripts/chromium.mjs'
+import { SESSION_LOAD } from './lib/budgets.mjs'
 import { compareRuns } from './lib/compare.mjs'
 import { runCycles } from './lib/cycles.mjs'
 import { bareIframe, bareScript, sdkIframe, sdkScript } from './lib/open-to-load.mjs'
 import { startPageServer } from './lib/page-server.mjs'
 import { benchDir } from './lib/paths.mjs'
+import { budgetRowProblems, sessionProblems } from './lib/preconditions.mjs'
 import { comparePreloaded, runPreloadCycles } from './lib/preload.mjs'
 import { ensureBundles, ensureComparePackages } from './lib/prepare.mjs'
 import { openProbe } from './lib/probe.mjs'
@@ -110,13 +116,27 @@ async function measureInBrowser() {
   }
 }
 
+/** Stops the bench without a report: figures measured under failed preconditions mean nothing. */
+function stopOn(/** @type {string[]} */ problems) {
+  if (!problems.length) return
+  for (const problem of problems) console.error(`bench: ${problem}`)
+  console.error('bench: stopped; bench/results.json was not written.')
+  process.exit(1)
+}
+
 ensureBundles()
 ensureComparePackages()
+// First, as it takes seconds and the browser figures take minutes.
+const { users, requestsPerUser, instances } = SESSION_LOAD
+step(
+  `quiltt-session: ${users} users × ${requestsPerUser} concurrent requests over ${instances} instances sharing one Redis`,
+)
+const session = await measureSessionLoad()
+stopOn(sessionProblems(session))
 step('sizes')
 const sizes = await measureSizes()
+const bindings = await measureBindingSizes()
 const measured = await measureInBrowser()
-step('quiltt-session: 50 users × 10 concurrent requests over 2 instances sharing one Redis')
-const session = await measureSessionLoad()
 const { iframe, script, preloaded, ten, cycles, preloadCycles, before, after } = measured
 
 /** @type {any} */
@@ -125,6 +145,7 @@ const results = {
   node: process.version,
   chromium: measured.chromium,
   sizes,
+  bindings,
   openToLoad: {
     sdkMs: iframe.sdkMs,
     bareMs: iframe.bareMs,
@@ -146,6 +167,7 @@ const results = {
   session,
 }
 results.budgets = judge(results, { before, after, interval: iframe.interval })
+stopOn(budgetRowProblems(results.budgets))
 writeFileSync(`${benchDir}results.json`, `${JSON.stringify(results, null, 2)}\n`)
 
 const notes = []

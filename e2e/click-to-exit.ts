@@ -1,4 +1,5 @@
-// Shared by the e2e suite and the examples' suite: no fixtures, only Playwright's types.
+// Shared by the e2e suite, the examples' suite and quiltt-sandbox's browser tests: no fixtures, only
+// Playwright's types.
 import type { FrameLocator } from '@playwright/test'
 
 /**

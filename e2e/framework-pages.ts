@@ -42,9 +42,14 @@ export function frameworkPageTests(path: string): void {
   test('inline: Sandbox Bank connects inside the container, which stays mounted', async ({
     page,
     demo,
+    stats,
   }) => {
+    const pageLoads = (await stats()).connectorPageRequests
     await page.getByRole('button', { name: 'Connect inline' }).click()
     await connectSandboxBank(inlineConnector(page))
+    // One Connector page for the whole flow: the binding never re-created or moved its iframe
+    // (a moved iframe reloads, and a reload mid-flow loses what the user typed).
+    expect((await stats()).connectorPageRequests).toBe(pageLoads + 1)
 
     await expect(logEntries(page, 'exitSuccess')).toHaveCount(1)
     expect(await loggedEvents(page)).toEqual(['open', 'load', 'exitSuccess'])

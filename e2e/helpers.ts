@@ -45,13 +45,23 @@ export function expectSuccessMetadata(metadata: unknown, connectorId: string) {
 }
 
 /**
- * Waits until the user can see the Connector. The SDK keeps its iframe transparent until the
- * Connector's Load; Playwright judges visibility inside the frame only, so without this a click
- * can land in the instant the Connector has rendered but the page has not revealed it yet.
+ * Waits until the user can see the Connector, and brings all of it into the page's viewport. The
+ * SDK keeps its iframe transparent until the Connector's Load; Playwright judges visibility inside
+ * the frame only, so without this a click can land in the instant the Connector has rendered but
+ * the page has not revealed it yet.
+ *
+ * The scroll: an inline Connector on the React and Vue pages starts 489 px down a 720 px viewport,
+ * so its Connect button (at 774 px) is below the fold. To click it Playwright scrolls from inside
+ * the cross-origin frame, another renderer process, which asks the page to scroll by a message
+ * that lands when the page's process gets to it; on a busy machine the click's point can be
+ * computed against the frame's old place, and a click that lands outside the frame reaches no
+ * listener inside it and still counts as done (no submit, no POST /api/connections). Scrolled
+ * into view here, from the page itself, every later click in the Connector needs no scroll.
  */
 export async function shown(connector: FrameLocator): Promise<void> {
   await expect(connector.owner()).toBeVisible()
   await expect(connector.owner()).toHaveCSS('opacity', '1')
+  await connector.owner().scrollIntoViewIfNeeded()
 }
 
 /** Picks a bank on the institution screen. */

@@ -13,7 +13,15 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { cacheDir, compareDir, embedDir, esmBundle, iifeBundle, root } from './paths.mjs'
+import {
+  bindingBundles,
+  cacheDir,
+  compareDir,
+  esmBundle,
+  iifeBundle,
+  root,
+  sourceDirs,
+} from './paths.mjs'
 
 /** @param {string} command @param {string[]} args @param {string} cwd */
 function run(command, args, cwd) {
@@ -31,10 +39,13 @@ function newest(dir) {
   return latest
 }
 
-/** Runs the root Rollup build unless both bundles exist and are newer than the SDK's sources. */
+/**
+ * Runs the root Rollup build unless the SDK's bundles and the bindings' exist and are newer than
+ * their sources.
+ */
 export function ensureBundles() {
-  const bundles = [esmBundle, iifeBundle]
-  const sources = newest(`${embedDir}/src`)
+  const bundles = [esmBundle, iifeBundle, ...bindingBundles]
+  const sources = Math.max(...sourceDirs.map(newest))
   if (bundles.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return
   console.log('Building quiltt-embed (npx rollup -c)…')
   run('npx', ['rollup', '-c'], root)

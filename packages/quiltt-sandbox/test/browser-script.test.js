@@ -1,6 +1,7 @@
 // @ts-check
 // Real Chromium: connector.js on a strict-CSP, Trusted-Types host page, driven via window.Quiltt.
 import { describe, expect, test } from 'vitest'
+import { clickToExit } from '../../../e2e/click-to-exit.ts'
 import { useHostPage } from './helpers/browser.js'
 import { control, issueSession } from './helpers/http.js'
 
@@ -64,7 +65,7 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
     await frame().getByLabel('Username').fill('ada')
     await frame().getByLabel('Password').fill('pw')
     await frame().getByRole('button', { name: 'Connect' }).click()
-    await frame().getByRole('button', { name: 'Done' }).click()
+    await clickToExit(frame(), 'Done')
     const seen = await expectEvents(['opened', 'loaded', 'exited.successful'])
     expect(seen[0][1]).toEqual({ connectorId: 'abc' })
     expect(seen[2][1]).toEqual({
@@ -94,7 +95,7 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
     await frame().getByLabel('Username').fill('ada')
     await frame().getByLabel('Password').fill('pw')
     await frame().getByRole('button', { name: 'Connect' }).click()
-    await frame().getByRole('button', { name: 'Done' }).click()
+    await clickToExit(frame(), 'Done')
     const [[, first]] = await expectEvents(['first'])
     await env.page.evaluate((connectionId) => {
       const w = /** @type {any} */ (window)
@@ -104,7 +105,7 @@ describe('connector.js in Chromium', { timeout: 60_000 }, () => {
       }).open()
     }, first.connectionId)
     await frame().getByRole('heading', { name: 'Reconnect Sandbox Bank' }).waitFor()
-    await frame().getByRole('button', { name: 'Continue' }).click()
+    await clickToExit(frame(), 'Continue')
     const [, [, second]] = await expectEvents(['first', 'second'])
     expect(second.connectionId).toBe(first.connectionId)
   })

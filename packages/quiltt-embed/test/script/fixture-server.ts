@@ -222,6 +222,8 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
   const tokenRequests = new Map<string, TokenRequestSeen[]>()
   /** Requests held open until `/__release?key=…` (or until the server closes). */
   const held = new Map<string, ServerResponse[]>()
+  /** Keys already released: later requests under them are answered at once. */
+  const released = new Set<string>()
   let port = 0
 
   const send = (
@@ -259,8 +261,10 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
       )
     }
     if (url.pathname === '/__release') {
-      const waiting = held.get(query.get('key') ?? '') ?? []
-      held.delete(query.get('key') ?? '')
+      const key = query.get('key') ?? ''
+      const waiting = held.get(key) ?? []
+      held.delete(key)
+      released.add(key)
       for (const release of waiting) release.emit('release')
       return send(response, 200, 'application/json', JSON.stringify({ released: waiting.length }))
     }
@@ -297,9 +301,10 @@ export async function startScriptFixtureServer(): Promise<ScriptFixtureServer> {
       // page's own tag may not) so each test has its own:
       // fail=N      → HTTP 500 for the first N requests of this URL, then the script
       // noglobal=1  → a script that runs but never defines window.Quiltt
-      // hold=KEY    → no answer until /__release?key=KEY (never, if nobody releases it)
+      // hold=KEY    → no answer until /__release?key=KEY (never, if nobody releases it); at
+      //               once after that
       const hold = query.get('hold')
-      if (hold) {
+      if (hold && !released.has(hold)) {
         held.set(hold, [...(held.get(hold) ?? []), response])
         await new Promise((resolve) => response.once('release', resolve))
       }

@@ -15,6 +15,7 @@ declare global {
     __quilttEmit?: (connectorId: string, kind: QuilttKind, metadata?: object) => number
     __quilttCallbackCount?: (connectorId?: string) => number
     __quilttNoGlobalRan?: boolean
+    __quilttRuns?: number
   }
 }
 
@@ -59,8 +60,7 @@ export async function requestCount(url: string): Promise<number> {
   return body.count
 }
 
-/** Answers requests held with `?hold=key`. */
-/** Answers the requests held under `key`; resolves how many there were. */
+/** Answers the requests held with `?hold=key`, and later ones at once; resolves how many were held. */
 export async function release(key: string): Promise<number> {
   const response = await fetch(`${cdnOrigin}/__release?key=${encodeURIComponent(key)}`)
   return ((await response.json()) as { released: number }).released
@@ -160,6 +160,7 @@ export function cleanup(): void {
   delete window.__quilttEmit
   delete window.__quilttCallbackCount
   delete window.__quilttNoGlobalRan
+  delete window.__quilttRuns
 }
 
 /** Awaits a rejection and returns it as a ConnectorError. */
