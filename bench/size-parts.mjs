@@ -3,6 +3,7 @@
 // as size-limit does (minified ESM, nanoevents included), again with one part stubbed out at a
 // time, and prints the min+gzip sizes and each part's share. Not part of `npm test`.
 import { readFile } from 'node:fs/promises'
+import ts from 'typescript'
 import { BUDGETS } from './lib/budgets.mjs'
 import { root } from './lib/paths.mjs'
 import { bundle, compressedSizes } from './lib/sizes.mjs'
@@ -18,9 +19,35 @@ const STUBS = {
   },
 }
 
-// The message argument of `new ConnectorError(CODE, message)` and `invalidOption(name, message)`.
-const MESSAGE =
-  /(new ConnectorError\(\s*'[A-Z_]+',\s*|invalidOption\(\s*[^,()]+,\s*)(`(?:\\.|[^`\\])*`|'[^']*'|"[^"]*")/g
+/**
+ * `source` with the message argument of every `new ConnectorError(CODE, message)` and
+ * `invalidOption(name, message)` replaced by ''. Found with TypeScript's parser: a message may be
+ * a template literal holding other template literals, which no regular expression can match.
+ */
+function withoutMessages(source) {
+  const file = ts.createSourceFile('part.ts', source, ts.ScriptTarget.Latest, true)
+  /** @type {[number, number][]} */
+  const spans = []
+  const visit = (/** @type {import('typescript').Node} */ node) => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = node.expression.getText(file)
+      const message = node.arguments?.[1]
+      if ((callee === 'ConnectorError' || callee === 'invalidOption') && message)
+        spans.push([message.getStart(file), message.end])
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  // A message inside another message goes with it; the rest are replaced from the end, so the
+  // earlier spans' offsets still hold.
+  const outermost = spans.filter(([start, end]) =>
+    spans.every(([s, e]) => (s === start && e === end) || !(s <= start && end <= e)),
+  )
+  let result = source
+  for (const [start, end] of outermost.sort((a, b) => b[0] - a[0]))
+    result = `${result.slice(0, start)}''${result.slice(end)}`
+  return result
+}
 
 /**
  * @param {{ entry?: string, stub?: (keyof typeof STUBS)[], noMessages?: boolean }} variant
@@ -42,7 +69,7 @@ async function measure({
         setup(builder) {
           builder.onLoad({ filter: /quiltt-embed\/src\/.*\.ts$/ }, async ({ path }) => {
             let contents = stubbed.get(path) ?? (await readFile(path, 'utf8'))
-            if (noMessages) contents = contents.replace(MESSAGE, "$1''")
+            if (noMessages) contents = withoutMessages(contents)
             return { contents, loader: 'ts' }
           })
         },
