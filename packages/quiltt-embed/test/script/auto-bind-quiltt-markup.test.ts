@@ -4,7 +4,7 @@
 // `data-` form wins on one element), refuses `quiltt-app-launcher-uri` like the other URL
 // attributes, and leaves that markup to connector.js whenever the page has it, so one click never
 // opens two Connectors. Real Chromium; the puppet Connector and the stand-in connector.js come
-// from ./fixture-server.ts.
+// from ./fixture-server/.
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { autoBind, type ConnectorError } from '../../src/index'
 import {

@@ -1,5 +1,5 @@
 // Declarative use (SPEC §3.5): autoBind over data-quiltt-* elements, in real Chromium. The
-// iframe transport talks to the puppet Connector served by ./fixture-server.ts at
+// iframe transport talks to the puppet Connector served by ./fixture-server/ at
 // http://{connectorId}.localhost:PORT; the script transport loads the stand-in connector.js from
 // http://cdn.localhost:PORT. Those URLs and the token come from autoBind's config (what the page
 // author wrote), never from markup.

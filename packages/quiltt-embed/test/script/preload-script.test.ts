@@ -1,6 +1,6 @@
 // preload() with the script transport (SPEC §3.6: "it loads connector.js" and mounts nothing),
 // and preload() then open() on a strict-CSP page running the built IIFE, for both transports,
-// with zero CSP violations. Requests are counted by ./fixture-server.ts.
+// with zero CSP violations. Requests are counted by ./fixture-server/.
 import { afterEach, beforeAll, expect, test } from 'vitest'
 import {
   calls,

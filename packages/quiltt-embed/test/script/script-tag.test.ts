@@ -1,4 +1,4 @@
-// The script-tag build (dist/quiltt-embed.min.js) on pages served by ./fixture-server.ts from
+// The script-tag build (dist/quiltt-embed.min.js) on pages served by ./fixture-server/ from
 // their own origin, under strict CSPs: Trusted Types (`require-trusted-types-for 'script'`,
 // allowing only the `quiltt-embed` policy), a nonce-only script-src, and autoBind on
 // DOMContentLoaded. Each page reports back to this test page with postMessage.

@@ -1,5 +1,5 @@
 // Script transport (SPEC §3.1 `transport: scriptTransport`, §4.2) in real Chromium, against a stand-in
-// connector.js served from another origin (http://cdn.localhost:PORT) by ./fixture-server.ts.
+// connector.js served from another origin (http://cdn.localhost:PORT) by ./fixture-server/.
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { Connector, ConnectorEvents } from '../../src/index'
 import {
