@@ -2,11 +2,23 @@
 // A page wider than the screen, a page without <meta name="viewport"> (a 980 px layout shown
 // zoomed out), a pinch-zoom, a rotation while open: the dialog covers exactly what the screen
 // shows (the visual viewport), the Connector lays out at the screen's width (or the 480 px panel
-// on a wider one), and its controls and the close button are on screen and work.
+// on a wider one), and its controls and the close button are on screen and work. The phone pages
+// then get the checks every host page gets (e2e/host-pages/connector-checks.ts), tapped.
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { modalConnector, shown } from './helpers'
-import { test } from './sdk-pages'
+import {
+  closeWithButton,
+  closeWithEscape,
+  expectClickGoesThrough,
+  expectFocusInside,
+  expectOnTop,
+  expectPageBack,
+  openFromLoadedPage,
+  type PageUnderTest,
+  tapInConnector,
+} from './host-pages/connector-checks'
+import { type SdkPage, test } from './sdk-pages'
 
 test.use({
   isMobile: true,
@@ -113,28 +125,17 @@ async function expectFitsScreen(page: Page) {
 
 /**
  * The Connector's Cancel takes a tap where the screen shows it and closes the modal (ExitAbort):
- * its controls work. The point is computed here: Playwright's own `locator.tap()` maps a point
- * wrongly through a zoomed page and a scaled dialog.
+ * its controls work.
  */
 async function cancelByTap(page: Page) {
-  const cancel = await modalConnector(page)
-    .getByRole('button', { name: 'Cancel' })
-    .evaluate((element) => {
-      const { left, top, width, height } = element.getBoundingClientRect()
-      return { x: left + width / 2, y: top + height / 2, frameWidth: innerWidth }
-    })
-  const point = await page.evaluate((cancel) => {
-    const frame = document.querySelector('[role="dialog"] iframe')!.getBoundingClientRect()
-    const ratio = frame.width / cancel.frameWidth
-    // Playwright's touchscreen takes CSS pixels from the visual viewport's corner.
-    const { offsetLeft, offsetTop } = visualViewport!
-    return {
-      x: frame.left + cancel.x * ratio - offsetLeft,
-      y: frame.top + cancel.y * ratio - offsetTop,
-    }
-  }, cancel)
-  await page.touchscreen.tap(point.x, point.y)
+  await tapInConnector(page, modalConnector(page).getByRole('button', { name: 'Cancel' }))
   await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
+/** Turns the phone to landscape and waits until the dialog has followed the new screen. */
+async function turnToLandscape(page: Page) {
+  await page.setViewportSize({ width: 664, height: 390 })
+  await expect.poll(async () => (await measure(page)).dialog.width).toBeCloseTo(664, 0)
 }
 
 const BUTTON = (connectorId: string) =>
@@ -235,10 +236,75 @@ test('turned to landscape while open, it follows the new screen', async ({
   await sdkPages.open(page, { head: DEVICE_WIDTH, body: BUTTON(demo.connectorId) })
   await openFromPage(page)
   await expectFitsScreen(page)
-  await page.setViewportSize({ width: 664, height: 390 })
-  await expect.poll(async () => (await measure(page)).dialog.width).toBeCloseTo(664, 0)
+  await turnToLandscape(page)
   const seen = await expectFitsScreen(page)
   // Wider than the panel now: the centred 480 px panel, as high as the screen allows.
   expect(seen.connector.width).toBeCloseTo(480, 0)
   await cancelByTap(page)
 })
+
+/**
+ * The page's own control: "Save" counts its taps in #saved, so a check sees the page take input
+ * again once the Connector closed.
+ */
+const SAVE = `<p><button type="button" id="save">Save</button> <output id="saved">Saved 0</output></p>
+<script>
+let saves = 0
+document.getElementById('save').addEventListener('click', () => {
+  saves += 1
+  document.getElementById('saved').textContent = 'Saved ' + saves
+})
+</script>`
+
+/** A phone page of item 4: its markup around the Link button, and what happens once it shows. */
+interface PhonePage {
+  head: string
+  /** What the page shows before its Link button. */
+  before: string
+  whenShown?: (page: Page) => Promise<void>
+}
+
+const PHONE_PAGES: Record<string, PhonePage> = {
+  'a 720 px table, zoomed out to fit': { head: DEVICE_WIDTH, before: TABLE },
+  'a 720 px table at scale 1': {
+    head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    before: TABLE,
+  },
+  'a page without <meta name="viewport">': { head: '', before: '' },
+  'a device-width page turned to landscape while open': {
+    head: DEVICE_WIDTH,
+    before: '',
+    whenShown: turnToLandscape,
+  },
+}
+
+for (const [name, phone] of Object.entries(PHONE_PAGES)) {
+  test.describe(`checks of every host page, on ${name}`, () => {
+    const host: PageUnderTest = { pageDialog: false, touch: true, whenShown: phone.whenShown }
+    const pageSpec = (connectorId: string): SdkPage => ({
+      head: phone.head,
+      body: phone.before + BUTTON(connectorId) + SAVE,
+    })
+
+    test('on top, focused, takes taps; Escape closes ours only; focus and taps come back', async ({
+      page,
+      demo,
+      sdkPages,
+    }) => {
+      await sdkPages.open(page, pageSpec(demo.connectorId))
+      await openFromLoadedPage(page, host)
+      await expectOnTop(page)
+      await expectFocusInside(page)
+      await expectClickGoesThrough(page, host)
+      await closeWithEscape(page)
+      await expectPageBack(page, host)
+    })
+
+    test('the close button is on top and closes ours only', async ({ page, demo, sdkPages }) => {
+      await sdkPages.open(page, pageSpec(demo.connectorId))
+      await openFromLoadedPage(page, host)
+      await closeWithButton(page, host)
+      await expectPageBack(page, host)
+    })
+  })
+}
