@@ -132,6 +132,33 @@ async function cancelByTap(page: Page) {
   await expect(page.getByRole('dialog')).toHaveCount(0)
 }
 
+/** Pans the page by a finger's drag: the visual viewport moves within the layout viewport. */
+async function pan(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: 50,
+    y: 50,
+    xDistance: -30,
+    yDistance: -40,
+    gestureSourceType: 'mouse',
+  })
+  await cdp.detach()
+}
+
+/**
+ * Zooms the page in 2.5 times, as a pinch does, and pans it. The zoom is an emulation of its own
+ * CDP session, so that session stays attached as long as the page.
+ */
+async function pinchZoom(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 })
+  await pan(page)
+}
+
+/** The dialog's left edge, in the page's client coordinates. */
+const dialogLeft = (page: Page) =>
+  page.evaluate(() => document.querySelector('[role="dialog"]')!.getBoundingClientRect().left)
+
 /** Turns the phone to landscape and waits until the dialog has followed the new screen. */
 async function turnToLandscape(page: Page) {
   await page.setViewportSize({ width: 664, height: 390 })
@@ -196,17 +223,7 @@ test('pinch-zoomed and panned: it covers what the screen shows and follows the p
     head: DEVICE_WIDTH,
     body: `<div style="height:2000px">${BUTTON(demo.connectorId)}</div>`,
   })
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 })
-  const pan = () =>
-    cdp.send('Input.synthesizeScrollGesture', {
-      x: 50,
-      y: 50,
-      xDistance: -30,
-      yDistance: -40,
-      gestureSourceType: 'mouse',
-    })
-  await pan()
+  await pinchZoom(page)
   // The condition under test: the visual viewport is zoomed and offset in the layout viewport.
   expect(
     await page.evaluate(() => [visualViewport!.scale, visualViewport!.offsetLeft > 0]),
@@ -215,15 +232,8 @@ test('pinch-zoomed and panned: it covers what the screen shows and follows the p
   await page.evaluate(() => document.querySelector<HTMLElement>('[data-quiltt-button]')!.click())
   await untilConnectorShown(page)
   const before = await expectFitsScreen(page)
-  await pan()
-  await expect
-    .poll(
-      async () =>
-        await page.evaluate(
-          () => document.querySelector('[role="dialog"]')!.getBoundingClientRect().left,
-        ),
-    )
-    .toBeGreaterThan(before.dialog.left)
+  await pan(page)
+  await expect.poll(() => dialogLeft(page)).toBeGreaterThan(before.dialog.left)
   await expectFitsScreen(page)
   await cancelByTap(page)
 })
@@ -256,26 +266,46 @@ document.getElementById('save').addEventListener('click', () => {
 })
 </script>`
 
-/** A phone page of item 4: its markup around the Link button, and what happens once it shows. */
+/** A phone page: its markup, what the user does before the tap on Link, and once it shows. */
 interface PhonePage {
   head: string
-  /** What the page shows before its Link button. */
-  before: string
+  /** The page's markup; its Link and Save buttons go where it says `BUTTONS`. */
+  body: string
+  /** What the user does to the page before tapping its Link button. */
+  beforeOpen?: (page: Page) => Promise<void>
   whenShown?: (page: Page) => Promise<void>
 }
 
+/** Pinch-zoomed and panned before the tap (which may pan to the button), then panned again. */
+const pinchZoomed: PhonePage = {
+  head: DEVICE_WIDTH,
+  body: '<div style="height:2000px">BUTTONS</div>',
+  beforeOpen: async (page) => {
+    await pinchZoom(page)
+    expect(await page.evaluate(() => visualViewport!.scale)).toBe(2.5)
+  },
+  whenShown: async (page) => {
+    const before = await dialogLeft(page)
+    await pan(page)
+    await expect.poll(() => dialogLeft(page)).toBeGreaterThan(before)
+    // Still zoomed in: the tap that opened it may have panned, not zoomed out.
+    expect((await expectFitsScreen(page)).scale).toBe(2.5)
+  },
+}
+
 const PHONE_PAGES: Record<string, PhonePage> = {
-  'a 720 px table, zoomed out to fit': { head: DEVICE_WIDTH, before: TABLE },
+  'a 720 px table, zoomed out to fit': { head: DEVICE_WIDTH, body: `${TABLE}BUTTONS` },
   'a 720 px table at scale 1': {
     head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    before: TABLE,
+    body: `${TABLE}BUTTONS`,
   },
-  'a page without <meta name="viewport">': { head: '', before: '' },
+  'a page without <meta name="viewport">': { head: '', body: 'BUTTONS' },
   'a device-width page turned to landscape while open': {
     head: DEVICE_WIDTH,
-    before: '',
+    body: 'BUTTONS',
     whenShown: turnToLandscape,
   },
+  'a pinch-zoomed page, panned while open': pinchZoomed,
 }
 
 for (const [name, phone] of Object.entries(PHONE_PAGES)) {
@@ -283,7 +313,7 @@ for (const [name, phone] of Object.entries(PHONE_PAGES)) {
     const host: PageUnderTest = { pageDialog: false, touch: true, whenShown: phone.whenShown }
     const pageSpec = (connectorId: string): SdkPage => ({
       head: phone.head,
-      body: phone.before + BUTTON(connectorId) + SAVE,
+      body: phone.body.replace('BUTTONS', BUTTON(connectorId) + SAVE),
     })
 
     test('on top, focused, takes taps; Escape closes ours only; focus and taps come back', async ({
@@ -292,6 +322,7 @@ for (const [name, phone] of Object.entries(PHONE_PAGES)) {
       sdkPages,
     }) => {
       await sdkPages.open(page, pageSpec(demo.connectorId))
+      await phone.beforeOpen?.(page)
       await openFromLoadedPage(page, host)
       await expectOnTop(page)
       await expectFocusInside(page)
@@ -302,6 +333,7 @@ for (const [name, phone] of Object.entries(PHONE_PAGES)) {
 
     test('the close button is on top and closes ours only', async ({ page, demo, sdkPages }) => {
       await sdkPages.open(page, pageSpec(demo.connectorId))
+      await phone.beforeOpen?.(page)
       await openFromLoadedPage(page, host)
       await closeWithButton(page, host)
       await expectPageBack(page, host)

@@ -7,6 +7,7 @@
 import type { FrameLocator, Locator, Page } from '@playwright/test'
 import { expect } from '../fixtures'
 import { shown } from '../helpers'
+import { tapInFrame, tapOnPage } from '../tap-on-screen'
 
 /** A page the checks run on, however it was loaded, and how its user reaches the Connector. */
 export interface PageUnderTest {
@@ -76,33 +77,13 @@ const focusFrom = (dialog: Locator): Promise<string> =>
     return active ? `<${active.localName}${active.id ? `#${active.id}` : ''}>` : 'nothing'
   })
 
-/** A click on `target`, or a tap on a touch page. */
+/** A click on `target`, or on a touch page a tap where the screen shows it. */
 const press = (target: Locator, host: PageUnderTest): Promise<void> =>
-  host.touch ? target.tap() : target.click()
+  host.touch ? tapOnPage(target) : target.click()
 
-/**
- * Taps `target`, an element inside the Connector, where the screen shows it. Playwright's own
- * `locator.tap()` maps a point in the frame through the iframe's offset but not through the
- * dialog's scale (`1 / visualViewport.scale` on a zoomed-out phone page), and misses.
- */
-export async function tapInConnector(page: Page, target: Locator): Promise<void> {
-  await expect(target).toBeVisible()
-  const inFrame = await target.evaluate((element) => {
-    const { left, top, width, height } = element.getBoundingClientRect()
-    return { x: left + width / 2, y: top + height / 2, frameWidth: innerWidth }
-  })
-  const point = await connectorFrame(page).evaluate((frame, inFrame) => {
-    const box = frame.getBoundingClientRect()
-    const ratio = box.width / inFrame.frameWidth
-    // Playwright's touchscreen takes CSS pixels from the visual viewport's corner.
-    const { offsetLeft, offsetTop } = visualViewport!
-    return {
-      x: box.left + inFrame.x * ratio - offsetLeft,
-      y: box.top + inFrame.y * ratio - offsetTop,
-    }
-  }, inFrame)
-  await page.touchscreen.tap(point.x, point.y)
-}
+/** Taps `target`, an element inside the Connector, where the screen shows it. */
+export const tapInConnector = (page: Page, target: Locator): Promise<void> =>
+  tapInFrame(connectorFrame(page), target)
 
 /** Loads the page and opens its dialog, if it has one; the Link button is then in reach. */
 export async function loadPage(page: Page, host: HostPage): Promise<void> {
