@@ -2,11 +2,23 @@
 // A page wider than the screen, a page without <meta name="viewport"> (a 980 px layout shown
 // zoomed out), a pinch-zoom, a rotation while open: the dialog covers exactly what the screen
 // shows (the visual viewport), the Connector lays out at the screen's width (or the 480 px panel
-// on a wider one), and its controls and the close button are on screen and work.
+// on a wider one), and its controls and the close button are on screen and work. The phone pages
+// then get the checks every host page gets (e2e/host-pages/connector-checks.ts), tapped.
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { modalConnector, shown } from './helpers'
-import { test } from './sdk-pages'
+import {
+  closeWithButton,
+  closeWithEscape,
+  expectClickGoesThrough,
+  expectFocusInside,
+  expectOnTop,
+  expectPageBack,
+  openFromLoadedPage,
+  type PageUnderTest,
+  tapInConnector,
+} from './host-pages/connector-checks'
+import { type SdkPage, test } from './sdk-pages'
 
 test.use({
   isMobile: true,
@@ -113,28 +125,44 @@ async function expectFitsScreen(page: Page) {
 
 /**
  * The Connector's Cancel takes a tap where the screen shows it and closes the modal (ExitAbort):
- * its controls work. The point is computed here: Playwright's own `locator.tap()` maps a point
- * wrongly through a zoomed page and a scaled dialog.
+ * its controls work.
  */
 async function cancelByTap(page: Page) {
-  const cancel = await modalConnector(page)
-    .getByRole('button', { name: 'Cancel' })
-    .evaluate((element) => {
-      const { left, top, width, height } = element.getBoundingClientRect()
-      return { x: left + width / 2, y: top + height / 2, frameWidth: innerWidth }
-    })
-  const point = await page.evaluate((cancel) => {
-    const frame = document.querySelector('[role="dialog"] iframe')!.getBoundingClientRect()
-    const ratio = frame.width / cancel.frameWidth
-    // Playwright's touchscreen takes CSS pixels from the visual viewport's corner.
-    const { offsetLeft, offsetTop } = visualViewport!
-    return {
-      x: frame.left + cancel.x * ratio - offsetLeft,
-      y: frame.top + cancel.y * ratio - offsetTop,
-    }
-  }, cancel)
-  await page.touchscreen.tap(point.x, point.y)
+  await tapInConnector(page, modalConnector(page).getByRole('button', { name: 'Cancel' }))
   await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
+/** Pans the page by a finger's drag: the visual viewport moves within the layout viewport. */
+async function pan(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: 50,
+    y: 50,
+    xDistance: -30,
+    yDistance: -40,
+    gestureSourceType: 'mouse',
+  })
+  await cdp.detach()
+}
+
+/**
+ * Zooms the page in 2.5 times, as a pinch does, and pans it. The zoom is an emulation of its own
+ * CDP session, so that session stays attached as long as the page.
+ */
+async function pinchZoom(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 })
+  await pan(page)
+}
+
+/** The dialog's left edge, in the page's client coordinates. */
+const dialogLeft = (page: Page) =>
+  page.evaluate(() => document.querySelector('[role="dialog"]')!.getBoundingClientRect().left)
+
+/** Turns the phone to landscape and waits until the dialog has followed the new screen. */
+async function turnToLandscape(page: Page) {
+  await page.setViewportSize({ width: 664, height: 390 })
+  await expect.poll(async () => (await measure(page)).dialog.width).toBeCloseTo(664, 0)
 }
 
 const BUTTON = (connectorId: string) =>
@@ -195,17 +223,7 @@ test('pinch-zoomed and panned: it covers what the screen shows and follows the p
     head: DEVICE_WIDTH,
     body: `<div style="height:2000px">${BUTTON(demo.connectorId)}</div>`,
   })
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 })
-  const pan = () =>
-    cdp.send('Input.synthesizeScrollGesture', {
-      x: 50,
-      y: 50,
-      xDistance: -30,
-      yDistance: -40,
-      gestureSourceType: 'mouse',
-    })
-  await pan()
+  await pinchZoom(page)
   // The condition under test: the visual viewport is zoomed and offset in the layout viewport.
   expect(
     await page.evaluate(() => [visualViewport!.scale, visualViewport!.offsetLeft > 0]),
@@ -214,15 +232,8 @@ test('pinch-zoomed and panned: it covers what the screen shows and follows the p
   await page.evaluate(() => document.querySelector<HTMLElement>('[data-quiltt-button]')!.click())
   await untilConnectorShown(page)
   const before = await expectFitsScreen(page)
-  await pan()
-  await expect
-    .poll(
-      async () =>
-        await page.evaluate(
-          () => document.querySelector('[role="dialog"]')!.getBoundingClientRect().left,
-        ),
-    )
-    .toBeGreaterThan(before.dialog.left)
+  await pan(page)
+  await expect.poll(() => dialogLeft(page)).toBeGreaterThan(before.dialog.left)
   await expectFitsScreen(page)
   await cancelByTap(page)
 })
@@ -235,10 +246,97 @@ test('turned to landscape while open, it follows the new screen', async ({
   await sdkPages.open(page, { head: DEVICE_WIDTH, body: BUTTON(demo.connectorId) })
   await openFromPage(page)
   await expectFitsScreen(page)
-  await page.setViewportSize({ width: 664, height: 390 })
-  await expect.poll(async () => (await measure(page)).dialog.width).toBeCloseTo(664, 0)
+  await turnToLandscape(page)
   const seen = await expectFitsScreen(page)
   // Wider than the panel now: the centred 480 px panel, as high as the screen allows.
   expect(seen.connector.width).toBeCloseTo(480, 0)
   await cancelByTap(page)
 })
+
+/**
+ * The page's own control: "Save" counts its taps in #saved, so a check sees the page take input
+ * again once the Connector closed.
+ */
+const SAVE = `<p><button type="button" id="save">Save</button> <output id="saved">Saved 0</output></p>
+<script>
+let saves = 0
+document.getElementById('save').addEventListener('click', () => {
+  saves += 1
+  document.getElementById('saved').textContent = 'Saved ' + saves
+})
+</script>`
+
+/** A phone page: its markup, what the user does before the tap on Link, and once it shows. */
+interface PhonePage {
+  head: string
+  /** The page's markup; its Link and Save buttons go where it says `BUTTONS`. */
+  body: string
+  /** What the user does to the page before tapping its Link button. */
+  beforeOpen?: (page: Page) => Promise<void>
+  whenShown?: (page: Page) => Promise<void>
+}
+
+/** Pinch-zoomed and panned before the tap (which may pan to the button), then panned again. */
+const pinchZoomed: PhonePage = {
+  head: DEVICE_WIDTH,
+  body: '<div style="height:2000px">BUTTONS</div>',
+  beforeOpen: async (page) => {
+    await pinchZoom(page)
+    expect(await page.evaluate(() => visualViewport!.scale)).toBe(2.5)
+  },
+  whenShown: async (page) => {
+    const before = await dialogLeft(page)
+    await pan(page)
+    await expect.poll(() => dialogLeft(page)).toBeGreaterThan(before)
+    // Still zoomed in: the tap that opened it may have panned, not zoomed out.
+    expect((await expectFitsScreen(page)).scale).toBe(2.5)
+  },
+}
+
+const PHONE_PAGES: Record<string, PhonePage> = {
+  'a 720 px table, zoomed out to fit': { head: DEVICE_WIDTH, body: `${TABLE}BUTTONS` },
+  'a 720 px table at scale 1': {
+    head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    body: `${TABLE}BUTTONS`,
+  },
+  'a page without <meta name="viewport">': { head: '', body: 'BUTTONS' },
+  'a device-width page turned to landscape while open': {
+    head: DEVICE_WIDTH,
+    body: 'BUTTONS',
+    whenShown: turnToLandscape,
+  },
+  'a pinch-zoomed page, panned while open': pinchZoomed,
+}
+
+for (const [name, phone] of Object.entries(PHONE_PAGES)) {
+  test.describe(`checks of every host page, on ${name}`, () => {
+    const host: PageUnderTest = { pageDialog: false, touch: true, whenShown: phone.whenShown }
+    const pageSpec = (connectorId: string): SdkPage => ({
+      head: phone.head,
+      body: phone.body.replace('BUTTONS', BUTTON(connectorId) + SAVE),
+    })
+
+    test('on top, focused, takes taps; Escape closes ours only; focus and taps come back', async ({
+      page,
+      demo,
+      sdkPages,
+    }) => {
+      await sdkPages.open(page, pageSpec(demo.connectorId))
+      await phone.beforeOpen?.(page)
+      await openFromLoadedPage(page, host)
+      await expectOnTop(page)
+      await expectFocusInside(page)
+      await expectClickGoesThrough(page, host)
+      await closeWithEscape(page)
+      await expectPageBack(page, host)
+    })
+
+    test('the close button is on top and closes ours only', async ({ page, demo, sdkPages }) => {
+      await sdkPages.open(page, pageSpec(demo.connectorId))
+      await phone.beforeOpen?.(page)
+      await openFromLoadedPage(page, host)
+      await closeWithButton(page, host)
+      await expectPageBack(page, host)
+    })
+  })
+}

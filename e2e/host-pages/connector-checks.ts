@@ -2,14 +2,15 @@
 // Connector opened from the page as a user would, on top of everything (it is what the user hits
 // at its centre), focus inside it, a click in it reaching the Connector, Escape and the close
 // button closing ours and nothing of the page's, focus back on the opener (also inside a shadow
-// root), and the page (its dialog, where it has one) taking clicks again.
+// root), and the page (its dialog, where it has one) taking clicks again. On a phone the same
+// steps tap where the others click (e2e/phone.spec.ts).
 import type { FrameLocator, Locator, Page } from '@playwright/test'
 import { expect } from '../fixtures'
 import { shown } from '../helpers'
+import { tapInFrame, tapOnPage } from '../tap-on-screen'
 
-export interface HostPage {
-  /** The page under /host-pages/, with its query string if any. */
-  path: string
+/** A page the checks run on, however it was loaded, and how its user reaches the Connector. */
+export interface PageUnderTest {
   /** The Link button sits in the page's own dialog, opened by its "Account settings" button. */
   pageDialog: boolean
   /** The element that has focus when the Connector opens; default: the "Link your bank" button. */
@@ -18,6 +19,14 @@ export interface HostPage {
   openBy?: (page: Page) => Locator
   /** What the page does once the Connector shows, awaited before any check. */
   whenShown?: (page: Page) => Promise<void>
+  /** The user taps, as on a phone (a context with `hasTouch`), where the others click. */
+  touch?: boolean
+}
+
+/** A page of the host pages server (e2e/host-pages/server.ts). */
+export interface HostPage extends PageUnderTest {
+  /** The page under /host-pages/, with its query string if any. */
+  path: string
 }
 
 export const sdkDialog = (page: Page): Locator =>
@@ -32,7 +41,7 @@ const pageDialogTitle = (page: Page): Locator =>
   page
     .getByRole('dialog', { name: 'Account settings' })
     .getByRole('heading', { name: 'Account settings' })
-const openerOf = (page: Page, host: HostPage): Locator =>
+const openerOf = (page: Page, host: PageUnderTest): Locator =>
   host.opener?.(page) ?? page.getByRole('button', { name: 'Link your bank' })
 
 /**
@@ -68,26 +77,39 @@ const focusFrom = (dialog: Locator): Promise<string> =>
     return active ? `<${active.localName}${active.id ? `#${active.id}` : ''}>` : 'nothing'
   })
 
+/** A click on `target`, or on a touch page a tap where the screen shows it. */
+const press = (target: Locator, host: PageUnderTest): Promise<void> =>
+  host.touch ? tapOnPage(target) : target.click()
+
+/** Taps `target`, an element inside the Connector, where the screen shows it. */
+export const tapInConnector = (page: Page, target: Locator): Promise<void> =>
+  tapInFrame(connectorFrame(page), target)
+
 /** Loads the page and opens its dialog, if it has one; the Link button is then in reach. */
 export async function loadPage(page: Page, host: HostPage): Promise<void> {
   await page.goto(`/host-pages/${host.path}`)
   if (!host.pageDialog) return
-  await page.getByRole('button', { name: 'Account settings' }).click()
+  await press(page.getByRole('button', { name: 'Account settings' }), host)
   await expect(pageDialogTitle(page)).toBeVisible()
 }
 
-/** Clicks what opens the Connector; the SDK's dialog is then on the page. */
-export async function clickToOpen(page: Page, host: HostPage): Promise<void> {
-  await (host.openBy?.(page) ?? openerOf(page, host)).click()
+/** Clicks (taps) what opens the Connector; the SDK's dialog is then on the page. */
+export async function clickToOpen(page: Page, host: PageUnderTest): Promise<void> {
+  await press(host.openBy?.(page) ?? openerOf(page, host), host)
   await expect(sdkDialog(page)).toBeVisible()
+}
+
+/** On a loaded page: the Connector opened from it as its user would, and shown (after Load). */
+export async function openFromLoadedPage(page: Page, host: PageUnderTest): Promise<void> {
+  await clickToOpen(page, host)
+  await shown(connector(page))
+  await host.whenShown?.(page)
 }
 
 /** The page loaded, its dialog opened, the Connector opened from it and shown (after Load). */
 export async function openConnector(page: Page, host: HostPage): Promise<void> {
   await loadPage(page, host)
-  await clickToOpen(page, host)
-  await shown(connector(page))
-  await host.whenShown?.(page)
+  await openFromLoadedPage(page, host)
 }
 
 /** The Connector is what the user hits at its centre: nothing covers it or lets the click by. */
@@ -106,9 +128,10 @@ export async function expectFocusInside(page: Page): Promise<void> {
     .toBe('inside')
 }
 
-/** A real click inside the Connector reaches it: Sandbox Bank's sign-in form appears. */
-export async function expectClickGoesThrough(page: Page): Promise<void> {
-  await connector(page).getByRole('button', { name: 'Sandbox Bank', exact: true }).click()
+/** A real click (tap) inside the Connector reaches it: Sandbox Bank's sign-in form appears. */
+export async function expectClickGoesThrough(page: Page, host: PageUnderTest): Promise<void> {
+  const bank = connector(page).getByRole('button', { name: 'Sandbox Bank', exact: true })
+  await (host.touch ? tapInConnector(page, bank) : bank.click())
   await expect(connector(page).getByLabel('Username')).toBeVisible()
 }
 
@@ -125,21 +148,21 @@ export async function closeWithEscape(page: Page): Promise<void> {
   await page.keyboard.press('Escape')
 }
 
-/** Clicks the SDK's close button, which must be what the user hits at its centre. */
-export async function closeWithButton(page: Page): Promise<void> {
+/** Clicks (taps) the SDK's close button, which must be what the user hits at its centre. */
+export async function closeWithButton(page: Page, host: PageUnderTest): Promise<void> {
   await expect
     .poll(() => hitAtCentre(closeButton(page)), {
       message: 'what a click at the centre of the close button reaches',
     })
     .toBe('itself')
-  await closeButton(page).click()
+  await press(closeButton(page), host)
 }
 
 /**
  * Ours is closed and only ours: the page's dialog (if any) is still open, focus is back on the
- * opener, and the page takes a click again ("Save" counts it).
+ * opener, and the page takes a click (tap) again ("Save" counts it).
  */
-export async function expectPageBack(page: Page, host: HostPage): Promise<void> {
+export async function expectPageBack(page: Page, host: PageUnderTest): Promise<void> {
   await expect(sdkDialog(page)).toHaveCount(0)
   if (host.pageDialog) await expect(pageDialogTitle(page)).toBeVisible()
   await expect
@@ -147,6 +170,6 @@ export async function expectPageBack(page: Page, host: HostPage): Promise<void> 
     .toBe(true)
   const saved = page.locator('#saved')
   const before = Number((await saved.textContent())?.replace(/\D/g, ''))
-  await page.getByRole('button', { name: 'Save' }).click()
+  await press(page.getByRole('button', { name: 'Save' }), host)
   await expect(saved).toHaveText(`Saved ${before + 1}`)
 }

@@ -72,14 +72,14 @@ for (const [name, host] of Object.entries(PAGES)) {
       await openConnector(page, host)
       await expectOnTop(page)
       await expectFocusInside(page)
-      await expectClickGoesThrough(page)
+      await expectClickGoesThrough(page, host)
       await closeWithEscape(page)
       await expectPageBack(page, host)
     })
 
     test('the close button is on top and closes ours only', async ({ page }) => {
       await openConnector(page, host)
-      await closeWithButton(page)
+      await closeWithButton(page, host)
       await expectPageBack(page, host)
     })
   })
@@ -98,8 +98,8 @@ test('Headless UI, preloaded first: the prepared Connector shows, unreloaded, an
   await clickToOpen(page, host)
   await expectOnTop(page)
   await expectFocusInside(page)
-  await expectClickGoesThrough(page)
-  await closeWithButton(page)
+  await expectClickGoesThrough(page, host)
+  await closeWithButton(page, host)
   await expectPageBack(page, host)
   // Shown as it was prepared: the Connector's page was never requested again.
   expect((await stats()).connectorPageRequests).toBe(loads)
