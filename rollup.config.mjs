@@ -46,7 +46,7 @@ const minify = () =>
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
-    // ESM: nanoevents stays external (the package's only runtime dependency); Quiltt's enum is inlined.
+    // ESM: nanoevents stays external (the package's only runtime dependency).
     input: `${sdkDir}/src/index.ts`,
     external: ['nanoevents'],
     plugins: [inlineVersion(), browserResolve(), ts()],

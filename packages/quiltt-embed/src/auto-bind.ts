@@ -16,7 +16,11 @@ import type {
 
 /** Elements in the markup of Quiltt's own connector.js: the same names without `data-`. */
 const QUILTT_MARKUP = '[quiltt-button],[quiltt-container]'
-const SELECTOR = `[data-quiltt-button],[data-quiltt-container],${QUILTT_MARKUP}`
+/**
+ * Ours, then Quiltt's (QUILTT_MARKUP). Written out: a template reading QUILTT_MARKUP is not
+ * provably free of side effects, so bundlers kept it in apps that never import autoBind.
+ */
+const SELECTOR = '[data-quiltt-button],[data-quiltt-container],[quiltt-button],[quiltt-container]'
 /** Quiltt's attribute names, read as their `data-quiltt-*` forms (which win on one element). */
 const QUILTT_NAMES = ['button', 'container', 'connection', 'institution', 'theme-mode']
 const EVENTS = [

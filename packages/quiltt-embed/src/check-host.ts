@@ -32,7 +32,7 @@ export function checkHost(url: URL, option: string, trustedHosts?: readonly unkn
   if (!isTrustedHost(url, location, trustedHosts))
     throw invalidOption(
       option,
-      `on a Quiltt host (https: on quiltt.app, quiltt.io, quiltt.dev), loopback from a loopback page, or a host listed in \`trustedHosts\`, not on ${url.host}`,
+      `on quiltt.app, quiltt.io or quiltt.dev (https:), a host in \`trustedHosts\`, or loopback from a loopback page; not ${url.host}`,
     )
   return url
 }

@@ -31,7 +31,7 @@ export function parseSessionToken(value: unknown): number {
     // Never quote the value: a refused credential may well be an API secret.
     throw new ConnectorError(
       'INVALID_TOKEN',
-      'Expected a session token (JWT): API secrets belong on your server, which issues one.',
+      'Expected a session token (JWT): API secrets stay on your server, which issues it.',
     )
   }
   return exp
@@ -43,7 +43,7 @@ export function assertSessionToken(value: unknown, nowMs = Date.now()): number {
   if (exp * 1000 + 30_000 < nowMs) {
     throw new ConnectorError(
       'TOKEN_EXPIRED',
-      'The session token expired: issue a new one, or pass a token provider.',
+      'The session token expired: pass a new one, or a token provider.',
     )
   }
   return exp

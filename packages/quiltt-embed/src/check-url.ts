@@ -35,7 +35,7 @@ export function checkUrl(value: unknown, option: string, originOnly?: boolean): 
   ) {
     throw invalidOption(
       option,
-      `an https: ${originOnly ? 'origin' : 'URL'} (http: on loopback hosts only) of at most 8192 characters, with no user or password`,
+      `an https: ${originOnly ? 'origin' : 'URL'} (http: on loopback only) of at most 8192 characters, without user or password`,
     )
   }
   return url!

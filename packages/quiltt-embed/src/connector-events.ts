@@ -1,20 +1,25 @@
-import { ConnectorSDKEventType } from '@quiltt/core/api/browser'
+import type { ConnectorSDKEventType } from '@quiltt/core/api/browser'
 import type { Emitter } from './emitter'
 import type { ConnectorEvents, ConnectorMetadata } from './types'
 
 /**
- * Quiltt's events, by the keys of its enum (`ConnectorSDKEventType.ExitSuccess` is
- * `'exited.successful'`), and the event we emit for each.
+ * Quiltt's events, by the keys of its enum: the type Quiltt reports (the enum's value, checked
+ * below) and the event we emit for it. Written out, so Quiltt's enum is not bundled.
  */
-const EVENT_NAMES = {
-  Open: 'open',
-  Load: 'load',
-  ExitSuccess: 'exitSuccess',
-  ExitAbort: 'exitAbort',
-  ExitError: 'exitError',
-} as const satisfies Partial<Record<keyof typeof ConnectorSDKEventType, keyof ConnectorEvents>>
+const QUILTT_EVENTS = {
+  Open: { type: 'opened', event: 'open' },
+  Load: { type: 'loaded', event: 'load' },
+  ExitSuccess: { type: 'exited.successful', event: 'exitSuccess' },
+  ExitAbort: { type: 'exited.aborted', event: 'exitAbort' },
+  ExitError: { type: 'exited.errored', event: 'exitError' },
+} as const satisfies {
+  [K in keyof typeof ConnectorSDKEventType]: {
+    type: `${(typeof ConnectorSDKEventType)[K]}`
+    event: keyof ConnectorEvents
+  }
+}
 
-export type QuilttEventKey = keyof typeof EVENT_NAMES
+export type QuilttEventKey = keyof typeof QUILTT_EVENTS
 
 /** The events that end the Connector's flow (the user is done with it, one way or another). */
 const EXITS: readonly QuilttEventKey[] = ['ExitSuccess', 'ExitAbort', 'ExitError']
@@ -29,8 +34,10 @@ export function reportQuilttEvent(
   key: QuilttEventKey,
   metadata: ConnectorMetadata,
 ): void {
-  const type = ConnectorSDKEventType[key]
-  emitter.emit(EVENT_NAMES[key], metadata)
+  const { event } = QUILTT_EVENTS[key]
+  // The table's type proves it is the enum's value.
+  const type = QUILTT_EVENTS[key].type as ConnectorSDKEventType
+  emitter.emit(event, metadata)
   if (isExit(key)) emitter.emit('exit', type, metadata)
   emitter.emit('event', type, metadata)
 }

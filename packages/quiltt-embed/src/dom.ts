@@ -14,6 +14,7 @@ export const documentHead = () => read<HTMLHeadElement>('head')
 export const activeElement = () => read<HTMLElement | null>('activeElement')
 export const documentScripts = () => read<HTMLCollectionOf<HTMLScriptElement>>('scripts')
 export const isLoading = () => read<DocumentReadyState>('readyState') === 'loading'
+export const currentScript = () => read<HTMLOrSVGScriptElement | null>('currentScript')
 
 export const createElement = <K extends keyof HTMLElementTagNameMap>(tag: K) =>
   Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K]

@@ -27,7 +27,7 @@ export function createFrame(
   element.style.colorScheme = colorScheme(themeMode)
   const loader = styled(
     'div',
-    'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;font:14px system-ui;color:#475569;color:light-dark(#475569,#cbd5e1)',
+    'position:absolute;inset:0;display:grid;place-content:center;justify-items:center;gap:12px;font:14px system-ui;color:#475569;color:light-dark(#475569,#cbd5e1)',
     { role: 'status' },
   )
   const ring = styled(

@@ -1,6 +1,6 @@
 // Entry of quiltt-embed.min.js, the script-tag build: the only module with side effects.
 import type { AutoBindConfig } from './auto-bind'
-import { isLoading } from './dom'
+import { currentScript, isLoading } from './dom'
 import { autoBind, ConnectorError, createConnector, scriptTransport, version } from './index'
 
 const QuilttEmbed = {
@@ -20,13 +20,11 @@ declare global {
 
 /**
  * The page author's configuration: the attributes of this very script tag, read once, now, while
- * it runs. Document's own getter, because `document.currentScript` itself can be clobbered by
- * injected markup (`<img name="currentScript" data-token-url=…>`).
+ * it runs. Document's own getter (dom.ts), because `document.currentScript` itself can be
+ * clobbered by injected markup (`<img name="currentScript" data-token-url=…>`).
  */
 function readScriptTag(): AutoBindConfig {
-  const script = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')!.get!.call(
-    document,
-  )
+  const script = currentScript()
   const read = (name: string) =>
     (script instanceof HTMLScriptElement && script.getAttribute(`data-${name}`)) || undefined
   const url = read('token-url')

@@ -15,7 +15,7 @@ const DEFAULT_LABELS = { dialog: 'Quiltt Connector', close: 'Close', loading: 'L
 /** `labels`: own string keys only, each one left out (or `undefined`) falling back to English. */
 function checkLabels(labels: unknown): NormalizedOptions['labels'] {
   if (labels !== undefined && (typeof labels !== 'object' || !labels))
-    throw invalidOption('labels', 'an object of strings: { dialog?, close?, loading? }')
+    throw invalidOption('labels', 'an object: { dialog?, close?, loading? }')
   // Own keys only, into an object with no prototype: a polluted Object.prototype.close must not
   // rename our button.
   const given = Object.assign(Object.create(null), labels)

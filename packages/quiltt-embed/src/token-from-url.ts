@@ -59,7 +59,7 @@ export function tokenFromUrl(href: string): () => Promise<string> {
     } catch {}
     throw new ConnectorError(
       'TOKEN_PROVIDER_FAILED',
-      `Could not get a session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}.`,
+      `No session token: the token URL ${what}. ${url.pathname} must answer 2xx with {"token": "<session token>"}.`,
     )
   }
 }

@@ -18,6 +18,9 @@ const SCRIPT_TRANSPORT = {
   deadline: 'connector.js did not load within',
 }
 
+/** What only autoBind contains: the selector of the markup it binds. */
+const AUTO_BIND_SELECTOR = '[data-quiltt-button]'
+
 async function bundle(names: string, from: string): Promise<string> {
   const result = await build({
     stdin: { contents: `export { ${names} } from '${from}'`, resolveDir: sdk, loader: 'ts' },
@@ -48,5 +51,13 @@ describe.each([
     const code = await bundle('createConnector, scriptTransport', from)
     for (const [part, marker] of Object.entries(SCRIPT_TRANSPORT))
       expect(code.includes(marker), `${part} (${marker}) is missing`).toBe(true)
+  })
+
+  // An app that never calls autoBind must not carry its selector: a constant that no tree-shaker
+  // can prove side-effect free (a template reading another constant) would stay in every bundle.
+  test('only import { autoBind } contains its selector of the markup it binds', async () => {
+    const connector = await bundle('createConnector, scriptTransport', from)
+    expect(connector.includes(AUTO_BIND_SELECTOR), 'autoBind is in the bundle').toBe(false)
+    expect(await bundle('autoBind', from)).toContain(AUTO_BIND_SELECTOR)
   })
 })
