@@ -83,7 +83,7 @@ const full = await measure({})
 const rows = [
   ['import { createConnector }: everything', full],
   [
-    '  without the modal (dialog, focus trap, inert page, scroll lock)',
+    '  without the modal (top-layer dialog, focus, screen fit, scroll lock)',
     await measure({ stub: ['modal'] }),
   ],
   ['  without the error messages (codes kept)', await measure({ noMessages: true })],
