@@ -3,17 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import parse from '@changesets/parse'
 import { expect, test } from 'vitest'
+import { PUBLISHED_PACKAGES } from '../registry/local-registry.mjs'
 
 const folder = new URL('../../.changeset/', import.meta.url)
 const names = readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'README.md')
-const packages = new Set([
-  'quiltt-embed',
-  'quiltt-embed-react',
-  'quiltt-embed-vue',
-  'quiltt-session',
-  'quiltt-secret-guard',
-  'quiltt-sandbox',
-])
+const packages = new Set(PUBLISHED_PACKAGES)
 
 test.each(names)('.changeset/%s names our packages and a bump, and says what changed', (name) => {
   const { releases, summary } = parse(readFileSync(new URL(name, folder), 'utf8'))
