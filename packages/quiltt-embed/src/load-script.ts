@@ -94,8 +94,8 @@ const pageScript = (url: string) =>
 
 /**
  * Loads Quiltt's connector.js once and resolves `window.Quiltt`. A tag already in the page for
- * the same origin and path is reused, and so is our own while it still downloads; a failure forgets the
- * attempt so the next call retries, each attempt with its own `timeout`.
+ * the same origin and path is reused, and so is our own while it still downloads; a failure
+ * forgets the attempt so the next call retries, each attempt with its own `timeout`.
  */
 export function loadScript(url: string, timeout: number, nonce = ''): Promise<ConnectorSDK> {
   let promise = loading.get(url)
