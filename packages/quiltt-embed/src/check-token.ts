@@ -31,7 +31,7 @@ export function parseSessionToken(value: unknown): number {
     // Never quote the value: a refused credential may well be an API secret.
     throw new ConnectorError(
       'INVALID_TOKEN',
-      'Expected a session token (JWT): API secrets stay on your server, which issues it.',
+      'Expected a session token (JWT): API secrets stay on your server, which issues session tokens.',
     )
   }
   return exp
