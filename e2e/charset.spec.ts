@@ -2,14 +2,15 @@
 // it loads without a charset of its own, as windows-1252. The SDK's own words must still read
 // `×` and `Loading…`, not `Ã—` and `Loadingâ€¦` (issue 27): the IIFE is ASCII.
 import { expect } from './fixtures'
-import { holdConnector, test } from './sdk-pages'
+import { holdConnectorPage } from './helpers'
+import { test } from './sdk-pages'
 
 test('the close button shows × and the loading text Loading… on a page with no charset', async ({
   page,
   demo,
   sdkPages,
 }) => {
-  const release = await holdConnector(page)
+  const release = await holdConnectorPage(page)
   await sdkPages.open(page, {
     charset: null,
     body: `<button data-quiltt-button="${demo.connectorId}">Link your bank</button>`,

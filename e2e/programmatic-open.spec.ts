@@ -2,7 +2,8 @@
 // modal opens in the top layer, focus moves into it, and a real Escape closes it (README, "Inside
 // your own dialogs and components").
 import { expect } from './fixtures'
-import { holdConnector, test } from './sdk-pages'
+import { holdConnectorPage } from './helpers'
+import { test } from './sdk-pages'
 
 test('open() on page load, with no click or key before it: modal, focused, and Escape closes it', async ({
   page,
@@ -11,7 +12,7 @@ test('open() on page load, with no click or key before it: modal, focused, and E
 }) => {
   const connectorUrl = demo.sandbox!.connectorUrl
   // Held: the sandbox Connector takes focus when it renders, and its keys are its own.
-  const release = await holdConnector(page)
+  const release = await holdConnectorPage(page)
   await sdkPages.open(page, {
     body: `<p>Back from your bank</p><script>
       addEventListener('DOMContentLoaded', () => {

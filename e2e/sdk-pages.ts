@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Page, Route } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { issueToken } from '../bench/lib/session.mjs'
 import { test as base, type Demo } from './fixtures'
 
@@ -85,22 +85,3 @@ export const test = base.extend<{ sdkPages: SdkPages }>({
     await pages.close()
   },
 })
-
-/**
- * Holds the Connector's page (the iframe's first request) until the returned function is called,
- * so the modal shows its loading state for as long as a test looks at it.
- */
-export async function holdConnector(page: Page): Promise<() => void> {
-  let release!: () => void
-  const released = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  await page.route(
-    (url) => url.hostname.endsWith('.localhost') && url.searchParams.get('mode') === 'INLINE',
-    async (route: Route) => {
-      await released
-      await route.continue().catch(() => undefined)
-    },
-  )
-  return release
-}
